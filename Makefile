@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is detail.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# Python 3.12 or newer: the first of these that exists (pyenv's python3.13 is picked through .python-version).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3; do if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo $$p; break; fi; done)
+
+.PHONY: run test install install-dev lint check-deploy bench messages clean
+
+$(VENV)/.installed: requirements/base.txt
+	@test -n "$(PYTHON)" || { echo "ReConnect needs Python 3.12 or newer."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Run the portal: install, migrate, load the demo data, start web + Celery worker + beat.
+run: install
+	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
+	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo --quiet
+	DEBUG=$${DEBUG:-true} $(PY) manage.py run_portal
+
+## Run every check and test: lint, templates, types, migrations, then the whole pytest suite.
+test: install-dev
+	$(MAKE) --no-print-directory lint
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint --quiet
+	RECONNECT_TESTING=true $(VENV)/bin/mypy
+	RECONNECT_TESTING=true $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+
+bench: install-dev
+	@for b in benchmarks/*.py; do [ -e "$$b" ] && $(PY) $$b; done; true
+
+## Extract and compile the Norwegian translations (needs GNU gettext).
+messages: install-dev
+	DEBUG=true $(PY) manage.py makemessages -l nb --ignore=.venv --ignore=var
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

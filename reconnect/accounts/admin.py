@@ -1,0 +1,88 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from reconnect.accounts import services
+from reconnect.accounts.models import CareRelationship, Community, Invitation, User
+
+
+@admin.register(Community)
+class CommunityAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "pseudonym", "role", "community", "is_active", "onboarded_at"]
+    list_filter = ["role", "community", "is_active"]
+    list_select_related = ["community"]
+    search_fields = ["email", "pseudonym", "real_name"]
+    readonly_fields = ["date_joined", "last_login", "onboarded_at", "terms_version"]
+    filter_horizontal = ["extra_communities"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Identity"), {"fields": ["pseudonym", "real_name", "preferred_language"]}),
+        (_("Role"), {"fields": ["role", "community", "extra_communities", "is_active", "is_staff", "is_superuser"]}),
+        (_("Dates"), {"fields": ["date_joined", "last_login", "onboarded_at", "terms_version"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "role", "community", "password1", "password2"]})]
+
+    def has_delete_permission(self, request, obj=None):
+        # People are deactivated here, never deleted: erasure must anonymise forum posts and keep
+        # the append-only access log, which a plain delete cannot do.
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "role", "community", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_filter = ["role", "community"]
+    list_select_related = ["community"]
+    search_fields = ["email"]
+    fields = ["email", "role", "community", "care_provider", "expires_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        try:
+            created = services.create_invitation(
+                email=obj.email,
+                role=obj.role,
+                community=obj.community,
+                invited_by=request.user,
+                care_provider=obj.care_provider,
+            )
+        except ValueError as exc:
+            self.message_user(request, str(exc), level=messages.ERROR)
+            return
+        obj.pk = created.pk
+        obj.token = created.token
+        self.message_user(request, _("Invitation sent. Link: %(link)s") % {"link": services.invitation_link(created)})
+
+    @admin.action(description=_("Revoke the selected invitations"))
+    def revoke(self, request, queryset):
+        from django.utils import timezone
+
+        count = queryset.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, _("%(count)d invitations revoked.") % {"count": count})
+
+
+@admin.register(CareRelationship)
+class CareRelationshipAdmin(admin.ModelAdmin):
+    list_display = ["member", "provider", "created_at", "ended_at"]
+    list_filter = ["ended_at"]
+    list_select_related = ["member", "provider"]
+    raw_id_fields = ["member", "provider"]
+    fields = ["member", "provider", "ended_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            created = services.link_care_team(member=obj.member, provider=obj.provider, created_by=request.user)
+            obj.pk = created.pk

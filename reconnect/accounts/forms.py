@@ -1,0 +1,148 @@
+from allauth.account.forms import SignupForm
+from allauth.core import context
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from reconnect.accounts import pseudonyms, services
+from reconnect.accounts.models import Role, User
+
+
+class PseudonymField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Pseudonym"))
+        kwargs.setdefault("max_length", pseudonyms.MAX_LENGTH)
+        kwargs.setdefault("min_length", pseudonyms.MIN_LENGTH)
+        kwargs.setdefault("help_text", pseudonyms.GUIDANCE)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def clean(self, value):
+        value = pseudonyms.normalise(value or "")
+        value = super().clean(value)
+        pseudonyms.validate_format(value)
+        return value
+
+
+def clean_pseudonym_for(user: User, value: str) -> str:
+    """Validate a pseudonym chosen by `user`; raises ValidationError with a clear message."""
+    if user.role == Role.MEMBER:
+        pseudonyms.validate_not_identifying(value, email=user.email, real_name=user.real_name)
+    taken = User.objects.filter(pseudonym__iexact=value).exclude(pk=user.pk).exists()
+    if taken:
+        raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
+    return value
+
+
+class InvitationSignupForm(SignupForm):
+    """allauth's signup form, bound to the invitation opened in this session."""
+
+    real_name = forms.CharField(
+        label=_("Your real name (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_("Private: only your care team sees it. It never appears in the forum or at cafés."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = context.request
+        self.invitation = services.invitation_from_session(request) if request is not None else None
+        if self.invitation is not None:
+            self.fields["email"].initial = self.invitation.email
+            self.fields["email"].help_text = _("The address your invitation was sent to.")
+            self.fields["email"].widget.attrs["readonly"] = True
+
+    def clean_email(self):
+        email = super().clean_email()
+        if self.invitation is not None and email.lower() != self.invitation.email.lower():
+            raise forms.ValidationError(_("Please sign up with the email address your invitation was sent to."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.invitation is None:
+            raise forms.ValidationError(_("This invitation is no longer valid. Ask for a new one."))
+        return cleaned
+
+
+class OnboardingForm(forms.Form):
+    pseudonym = PseudonymField()
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    accept_not_emergency = forms.BooleanField(
+        label=_(
+            "I understand that ReConnect is not for emergencies, and that I call 113 or the crisis contacts shown on every page when I need help now."
+        )
+    )
+    accept_confidentiality = forms.BooleanField(
+        label=_("I will keep what others share in the forum and at cafés to myself.")
+    )
+    accept_anonymity = forms.BooleanField(
+        label=_("I know how to stay anonymous: I avoid details in one place that could reveal who I am in another.")
+    )
+    accept_provider_access = forms.BooleanField(
+        label=_(
+            "I understand that my care team sees only what I choose to share with them, and never the forum or cafés."
+        )
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["language"].initial = user.preferred_language
+        if user.role not in (Role.MEMBER, Role.MODERATOR):
+            del self.fields["pseudonym"]
+        else:
+            self.fields["pseudonym"].initial = user.pseudonym
+        if user.role == Role.MODERATOR:
+            self.fields["pseudonym"].help_text = _(
+                "As a peer moderator you may appear under your first name, as the members know you."
+            )
+        if user.role != Role.MEMBER:
+            for name in ("accept_anonymity", "accept_provider_access"):
+                del self.fields[name]
+
+    def clean_pseudonym(self):
+        return clean_pseudonym_for(self.user, self.cleaned_data["pseudonym"])
+
+
+class ProfileForm(forms.Form):
+    pseudonym = PseudonymField()
+    real_name = forms.CharField(
+        label=_("Real name"),
+        max_length=150,
+        required=False,
+        help_text=_("Private: only your care team sees it."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.role not in (Role.MEMBER, Role.MODERATOR):
+            del self.fields["pseudonym"]
+
+    def clean_pseudonym(self):
+        return clean_pseudonym_for(self.user, self.cleaned_data["pseudonym"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if "pseudonym" in self.fields and cleaned.get("pseudonym") and self.user.role == Role.MEMBER:
+            # A changed real name must not make the current pseudonym identifying either.
+            try:
+                pseudonyms.validate_not_identifying(
+                    cleaned["pseudonym"], email=self.user.email, real_name=cleaned.get("real_name", "")
+                )
+            except forms.ValidationError as exc:
+                self.add_error("real_name", exc)
+        return cleaned
+
+
+class ProviderInvitationForm(forms.Form):
+    email = forms.EmailField(label=_("The member's email address"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this email address already has an account."))
+        return email

@@ -1,0 +1,158 @@
+"""Operations on accounts: invitations, registration, onboarding and care-team links."""
+
+from datetime import timedelta
+
+from allauth.core.exceptions import ImmediateHttpResponse
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from reconnect.accounts.models import CareRelationship, Community, Invitation, Role, User
+from reconnect.core import notifications
+from reconnect.core.services import notify
+
+INVITATION_SESSION_KEY = "reconnect_invitation_token"
+TERMS_VERSION = "2026-11"
+
+
+def create_invitation(
+    *,
+    email: str,
+    role: str,
+    community: Community | None,
+    invited_by: User | None = None,
+    care_provider: User | None = None,
+    valid_days: int | None = None,
+    send: bool = True,
+) -> Invitation:
+    """Create a single-use invitation and email its link once the transaction has committed."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValueError(_("Someone with this email address already has an account."))
+    with transaction.atomic():
+        # A new invitation replaces any earlier one still open for the same address.
+        Invitation.objects.usable().filter(email__iexact=email).update(revoked_at=timezone.now())
+        invitation = Invitation.objects.create(
+            email=email,
+            role=role,
+            community=community,
+            invited_by=invited_by,
+            care_provider=care_provider,
+            expires_at=timezone.now() + timedelta(days=valid_days or settings.INVITATION_VALID_DAYS),
+        )
+        if send:
+            transaction.on_commit(lambda: send_invitation_email(invitation))
+    return invitation
+
+
+def invitation_link(invitation: Invitation) -> str:
+    return settings.SITE_URL + invitation.get_absolute_url()
+
+
+def send_invitation_email(invitation: Invitation) -> None:
+    context = {"invitation": invitation, "link": invitation_link(invitation)}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        body = render_to_string("accounts/email/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+def open_invitation(*, request, invitation: Invitation) -> None:
+    """Remember the invitation in the session and treat its email address as verified:
+    the link reached that mailbox."""
+    from allauth.account.adapter import get_adapter
+
+    request.session[INVITATION_SESSION_KEY] = invitation.token
+    get_adapter(request).stash_verified_email(request, invitation.email)
+
+
+def invitation_from_session(request) -> Invitation | None:
+    token = request.session.get(INVITATION_SESSION_KEY)
+    if not token:
+        return None
+    return Invitation.objects.usable().filter(token=token).first()
+
+
+def register_invited_user(*, request, user: User) -> User:
+    """Save a new user from the signup form with the role and community of their invitation.
+
+    Runs inside one transaction with the invitation row locked, so that a link can be used once
+    only; if it has been used or revoked meanwhile, nothing is created.
+    """
+    token = request.session.get(INVITATION_SESSION_KEY)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(token=token).first()
+        if invitation is None or not invitation.is_usable or invitation.email.lower() != user.email.lower():
+            raise ImmediateHttpResponse(
+                render(request, "accounts/invitation_invalid.html", {"reason": "used"}, status=410)
+            )
+        user.role = invitation.role
+        user.community = invitation.community
+        user.is_staff = invitation.role == Role.ADMIN
+        user.is_superuser = invitation.role == Role.ADMIN
+        user.preferred_language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        user.save()
+        invitation.used_at = timezone.now()
+        invitation.used_by = user
+        invitation.save(update_fields=["used_at", "used_by"])
+        if invitation.care_provider_id and user.role == Role.MEMBER:
+            CareRelationship.objects.create(
+                member=user, provider_id=invitation.care_provider_id, created_by_id=invitation.care_provider_id
+            )
+    request.session.pop(INVITATION_SESSION_KEY, None)
+    return user
+
+
+@transaction.atomic
+def complete_onboarding(*, user: User, pseudonym: str | None, language: str | None = None) -> User:
+    fields = ["onboarded_at", "terms_version"]
+    if pseudonym is not None:
+        user.pseudonym = pseudonym
+        fields.append("pseudonym")
+    if language:
+        user.preferred_language = language
+        fields.append("preferred_language")
+    user.onboarded_at = timezone.now()
+    user.terms_version = TERMS_VERSION
+    user.save(update_fields=fields)
+    return user
+
+
+@transaction.atomic
+def update_profile(*, user: User, pseudonym: str | None, real_name: str, language: str) -> User:
+    fields = ["real_name", "preferred_language"]
+    user.real_name = real_name
+    user.preferred_language = language
+    if pseudonym is not None:
+        user.pseudonym = pseudonym
+        fields.append("pseudonym")
+    user.save(update_fields=fields)
+    return user
+
+
+@transaction.atomic
+def link_care_team(*, member: User, provider: User, created_by: User | None) -> CareRelationship:
+    if member.role != Role.MEMBER or provider.role != Role.PROVIDER:
+        raise ValueError(_("A care-team link joins a member and a provider."))
+    link = CareRelationship.objects.active().filter(member=member, provider=provider).first()
+    if link:
+        return link
+    link = CareRelationship.objects.create(member=member, provider=provider, created_by=created_by)
+    notify(users=[member, provider], kind=notifications.CARE_TEAM_CHANGED, url="/me/care-team/")
+    return link
+
+
+@transaction.atomic
+def end_care_link(*, link: CareRelationship, ended_by: User) -> CareRelationship:
+    """End a link. From now on the provider sees nothing more of the member."""
+    link = CareRelationship.objects.select_for_update().get(pk=link.pk)
+    if link.ended_at is None:
+        link.ended_at = timezone.now()
+        link.ended_by = ended_by
+        link.save(update_fields=["ended_at", "ended_by"])
+        notify(users=[link.provider], kind=notifications.CARE_TEAM_CHANGED, url="/provider/")
+    return link

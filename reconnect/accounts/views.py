@@ -1,0 +1,170 @@
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reconnect.accounts import services
+from reconnect.accounts.forms import OnboardingForm, ProfileForm, ProviderInvitationForm
+from reconnect.accounts.models import CareRelationship, Invitation, Role
+from reconnect.core.notifications import EmailChoice, kinds_for_role
+from reconnect.core.permissions import get_visible_or_404, login_required, member_required, provider_required, public
+from reconnect.core.services import ACCESS_ACTIONS, preference_for, set_notification_preferences
+
+
+def _activate_language(request: HttpRequest, response: HttpResponse, language: str) -> HttpResponse:
+    from django.conf import settings
+
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+@public
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invite = Invitation.objects.filter(token=token).first()
+    if invite is None:
+        return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
+    if not invite.is_usable:
+        reason = "used" if invite.used_at else "expired"
+        return render(request, "accounts/invitation_invalid.html", {"reason": reason}, status=410)
+    if request.user.is_authenticated:
+        messages.info(request, _("You already have an account. Sign out first to use this invitation."))
+        return redirect("core:home")
+    services.open_invitation(request=request, invitation=invite)
+    return redirect("account_signup")
+
+
+@login_required
+def onboarding(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_onboarded:
+        return redirect("core:home")
+    form = OnboardingForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.complete_onboarding(
+                user=user, pseudonym=form.cleaned_data.get("pseudonym"), language=form.cleaned_data["language"]
+            )
+        except IntegrityError:
+            form.add_error("pseudonym", _("This pseudonym is taken. Please choose another one."))
+        else:
+            messages.success(request, _("Welcome to ReConnect. We are glad you are here."))
+            return _activate_language(request, redirect("core:home"), form.cleaned_data["language"])
+    return render(request, "accounts/onboarding.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    initial = {"pseudonym": user.pseudonym, "real_name": user.real_name, "language": user.preferred_language}
+    form = ProfileForm(request.POST or None, user=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(
+                user=user,
+                pseudonym=form.cleaned_data.get("pseudonym"),
+                real_name=form.cleaned_data["real_name"],
+                language=form.cleaned_data["language"],
+            )
+        except IntegrityError:
+            form.add_error("pseudonym", _("This pseudonym is taken. Please choose another one."))
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return _activate_language(request, redirect("accounts:profile"), form.cleaned_data["language"])
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@member_required
+def care_team(request: HttpRequest) -> HttpResponse:
+    links = (
+        CareRelationship.objects.filter(member=request.user)
+        .select_related("provider")
+        .order_by("ended_at", "-created_at")
+    )
+    return render(request, "accounts/care_team.html", {"links": links})
+
+
+@require_POST
+@member_required
+def end_care_link(request: HttpRequest, pk: int) -> HttpResponse:
+    # Fetch first, so that someone else's link is a 404 before any re-authentication is asked for.
+    link = get_visible_or_404(CareRelationship.objects.active().filter(member=request.user), pk=pk)
+    return _end_care_link_confirmed(request, link=link)
+
+
+@reauthentication_required
+def _end_care_link_confirmed(request: HttpRequest, *, link: CareRelationship) -> HttpResponse:
+    services.end_care_link(link=link, ended_by=request.user)
+    messages.success(
+        request,
+        _("%(name)s is no longer part of your care team and can no longer see anything of yours.")
+        % {"name": link.provider.display_name},
+    )
+    return redirect("accounts:care_team")
+
+
+@login_required
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    kinds = kinds_for_role(user.role)
+    valid_email = {choice for choice, _label in EmailChoice.choices}
+    rows = []
+    for kind in kinds:
+        in_app, email = preference_for(user, kind)
+        rows.append({"kind": kind, "in_app": in_app, "email": email, "field": kind.key.replace(".", "-")})
+    if request.method == "POST":
+        choices = {}
+        for row in rows:
+            email = request.POST.get(f"email-{row['field']}", row["email"])
+            if email not in valid_email:
+                messages.error(request, _("Please choose one of the email options."))
+                return render(
+                    request,
+                    "accounts/notifications.html",
+                    {"rows": rows, "email_choices": EmailChoice.choices},
+                    status=400,
+                )
+            choices[row["kind"].key] = (request.POST.get(f"inapp-{row['field']}") == "on", email)
+        set_notification_preferences(user=user, choices=choices)
+        messages.success(request, _("Your notification choices are saved."))
+        return redirect("accounts:notification_settings")
+    return render(request, "accounts/notifications.html", {"rows": rows, "email_choices": EmailChoice.choices})
+
+
+@login_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    entries = request.user.access_log.all().order_by("-created_at", "-pk")
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
+    return render(request, "accounts/access_log.html", {"page": page, "actions": ACCESS_ACTIONS})
+
+
+@provider_required
+def provider_invite(request: HttpRequest) -> HttpResponse:
+    """A provider invites one of their patients; the care-team link is made when they sign up."""
+    form = ProviderInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_invitation(
+                email=form.cleaned_data["email"],
+                role=Role.MEMBER,
+                community=request.user.community,
+                invited_by=request.user,
+                care_provider=request.user,
+            )
+        except ValueError as exc:
+            form.add_error("email", str(exc))
+        else:
+            messages.success(request, _("The invitation is on its way. The link works once, for two weeks."))
+            return redirect("accounts:provider_invite")
+    return render(request, "accounts/provider_invite.html", {"form": form})

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "reconnect.core"
+    label = "core"
+    verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from reconnect.accounts.models import Role
+        from reconnect.core import (
+            checks,  # noqa: F401 - registers the system checks
+            navigation,
+        )
+        from reconnect.core.crypto import get_fernet
+
+        # Refuse to start, rather than write plaintext, when the encryption keys are missing or wrong.
+        if not settings.DEBUG and not settings.TESTING:
+            get_fernet()
+
+        every_role = frozenset(Role.values)
+        navigation.register(navigation.NavItem(_("Home"), "core:home", every_role, order=0))
+        navigation.register(navigation.NavItem(_("Notifications"), "core:notifications", every_role, order=80))
+        navigation.register(navigation.NavItem(_("My account"), "accounts:profile", every_role, order=90))

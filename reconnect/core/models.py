@@ -1,0 +1,159 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reconnect.core import notifications
+
+
+class CrisisContact(models.Model):
+    """A place to get urgent help. Rows without a community are the defaults shown to everyone."""
+
+    community = models.ForeignKey(
+        "accounts.Community",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="crisis_contacts",
+        help_text=_("Leave empty for a contact shown in every community."),
+    )
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=40)
+    description = models.CharField(_("when to call"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Empty: shown in every language."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("crisis contact")
+        verbose_name_plural = _("crisis contacts")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.phone})"
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class ContentPage(models.Model):
+    """A page of information written by admins (about the portal, privacy, using it well)."""
+
+    slug = models.SlugField(_("address"), max_length=80)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Plain text; blank lines separate paragraphs."))
+    published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug", "language"]
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+        constraints = [models.UniqueConstraint(fields=["slug", "language"], name="one_page_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def for_user(self, user) -> "NotificationQuerySet":
+        return self.filter(user=user)
+
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=60)
+    # Content-free parameters only: counts, dates, pseudonyms already visible to this user.
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # Filled when the notification waits for the daily summary email.
+    digest_due = models.BooleanField(default=False)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["digest_due"], condition=models.Q(digest_due=True), name="notification_digest_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.user_id}"
+
+    @property
+    def text(self) -> str:
+        kind = notifications.get_kind(self.kind)
+        if kind is None:
+            return str(_("You have something new."))
+        try:
+            return str(kind.message).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return str(kind.message)
+
+
+class NotificationPreference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=60)
+    in_app = models.BooleanField(default=True)
+    email = models.CharField(max_length=20, choices=notifications.EmailChoice.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}"
+
+
+class AccessLogEntry(models.Model):
+    """One time someone opened another person's data. Append-only: the database refuses changes."""
+
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("whose data"),
+        on_delete=models.CASCADE,
+        related_name="access_log",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_role = models.CharField(_("role"), max_length=20)
+    actor_name = models.CharField(_("name"), max_length=150)
+    action = models.CharField(_("what"), max_length=60)
+    object_type = models.CharField(_("item"), max_length=60, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    object_label = models.CharField(_("item name"), max_length=200, blank=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["subject", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} {self.action} {self.object_type} ({self.created_at:%Y-%m-%d %H:%M})"

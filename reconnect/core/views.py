@@ -1,0 +1,104 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from reconnect.accounts.models import CareRelationship, Role
+from reconnect.core import services
+from reconnect.core.models import ContentPage, Notification
+from reconnect.core.permissions import get_visible_or_404, login_required, public
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "core/home_anonymous.html")
+    context: dict[str, object] = {}
+    if user.role == Role.MEMBER:
+        context["care_team"] = CareRelationship.objects.active().filter(member=user).select_related("provider")
+        template = "core/home_member.html"
+    elif user.role == Role.MODERATOR:
+        template = "core/home_moderator.html"
+    elif user.role == Role.PROVIDER:
+        context["patients"] = CareRelationship.objects.active().filter(provider=user).select_related("member")
+        template = "core/home_provider.html"
+    else:
+        template = "core/home_admin.html"
+    context["recent_notifications"] = Notification.objects.for_user(user)[:5]
+    return render(request, template, context)
+
+
+def _broker_ok() -> bool:
+    from reconnect.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # noqa: BLE001 - any failure to reach the broker means "down"
+        return False
+    return True
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any failure to reach the database means "down"
+        return False
+    return True
+
+
+@public
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    database = _database_ok()
+    broker = _broker_ok()
+    healthy = database and broker
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": "ok" if database else "down",
+            "broker": "ok" if broker else "down",
+        },
+        status=200 if healthy else 503,
+    )
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(Notification.objects.for_user(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "core/notifications.html", {"page": page})
+
+
+@require_POST
+@login_required
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    note = get_visible_or_404(Notification.objects.for_user(request.user), pk=pk)
+    services.mark_read(notification=note)
+    target = note.url or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target)
+
+
+@require_POST
+@login_required
+def notification_read_all(request: HttpRequest) -> HttpResponse:
+    services.mark_all_read(user=request.user)
+    return redirect("core:notifications")
+
+
+@public
+def content_page(request: HttpRequest, slug: str) -> HttpResponse:
+    language = (get_language() or "en").split("-")[0]
+    pages = {p.language: p for p in ContentPage.objects.filter(slug=slug, published=True)}
+    page = pages.get(language) or pages.get("en") or next(iter(pages.values()), None)
+    if page is None:
+        raise Http404
+    return render(request, "core/content_page.html", {"page": page})

@@ -1,0 +1,310 @@
+"""ReConnect settings: one module, configured only through environment variables (12-factor).
+
+Without DATABASE_URL and REDIS_URL the portal runs on embedded defaults (a SQLite file and a
+filesystem Celery broker) so that it starts on a machine with nothing but Python.
+"""
+
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from reconnect.env import envbool, envint, envlist, envstr
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(envstr("RECONNECT_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = envbool("DEBUG", False)
+# pytest sets this on its own, so that the suite needs no environment of its own.
+TESTING = envbool("RECONNECT_TESTING", False) or "pytest" in sys.modules
+
+SECRET_KEY = envstr("SECRET_KEY")
+if not SECRET_KEY:
+    if DEBUG or TESTING:
+        SECRET_KEY = "insecure-development-key-only-for-debug-and-tests-0123456789"  # noqa: S105
+    else:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value (or SECRET_KEY_FILE to a file holding one), "
+            "or set DEBUG=true for local development."
+        )
+
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG or TESTING else [])
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "reconnect.core",
+    "reconnect.accounts",
+    "forum",
+    "messaging",
+    "toolbox",
+    "cafes",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "crispy_forms",
+    "crispy_bootstrap5",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "reconnect.core.middleware.PortalGateMiddleware",
+    "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
+]
+
+ROOT_URLCONF = "reconnect.urls"
+WSGI_APPLICATION = "reconnect.wsgi.application"
+ASGI_APPLICATION = "reconnect.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "reconnect.core.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------------
+DATABASE_URL = envstr("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "reconnect.sqlite3"),
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and broker -----------------------------------------------------------------------------
+REDIS_URL = envstr("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "reconnect"),
+        }
+    }
+else:
+    # allauth's rate limits need a cache shared by every process; the database cache is that
+    # on the embedded default (created by `manage.py createcachetable`).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "reconnect_cache"}}
+
+CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _broker_dir = VAR_DIR / "broker"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_dir / "queue"),
+        "data_folder_out": str(_broker_dir / "queue"),
+        "control_folder": str(_broker_dir / "control"),
+        "store_processed": False,
+    }
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_TIMEZONE = envstr("TIME_ZONE", "Europe/Oslo")
+# Each app adds its periodic tasks in reconnect/celery.py (beat runs once, in its own process).
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+
+# --- Email ----------------------------------------------------------------------------------------
+EMAIL_URL = envstr("EMAIL_URL")
+if EMAIL_URL.startswith(("smtp://", "smtp+tls://", "smtps://")):
+    from urllib.parse import unquote, urlparse
+
+    _email = urlparse(EMAIL_URL)
+    _mailer: dict[str, object] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email.hostname or "localhost",
+            "port": _email.port or 25,
+            "username": unquote(_email.username or ""),
+            "password": unquote(_email.password or ""),
+            "use_tls": _email.scheme == "smtp+tls",
+            "use_ssl": _email.scheme == "smtps",
+            "timeout": 20,
+        },
+    }
+elif EMAIL_URL.startswith("file://"):
+    _mailer = {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": EMAIL_URL.removeprefix("file://")},
+    }
+elif EMAIL_URL in ("", "console://"):
+    _mailer = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+else:
+    raise ImproperlyConfigured(
+        f"EMAIL_URL must start with smtp://, smtp+tls://, smtps://, file:// or console://, not {EMAIL_URL!r}."
+    )
+MAILERS = {"default": _mailer}
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "ReConnect <no-reply@reconnect.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Authentication (allauth) ---------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "reconnect.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_FORMS = {"signup": "reconnect.accounts.forms.InvitationSignupForm"}
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = envint("REAUTHENTICATION_TIMEOUT", 300, minimum=30)
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "ReConnect: "
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reauthenticate": "10/m/user",
+}
+MFA_ADAPTER = "reconnect.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "ReConnect"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# Sessions end after inactivity (every request renews the cookie) and when the browser closes.
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Security headers -----------------------------------------------------------------------------
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+_behind_tls = envbool("HTTPS", not DEBUG and not TESTING)
+SESSION_COOKIE_SECURE = _behind_tls
+CSRF_COOKIE_SECURE = _behind_tls
+LANGUAGE_COOKIE_SECURE = _behind_tls
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _behind_tls)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if _behind_tls else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _behind_tls
+SECURE_HSTS_PRELOAD = _behind_tls
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if envbool("BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Field encryption -----------------------------------------------------------------------------
+# Comma-separated Fernet keys, newest first. Debug and test runs derive one from SECRET_KEY;
+# production refuses to start without them (see reconnect.core.crypto).
+FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
+
+# --- Internationalisation -------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("nb", _("Norwegian Bokmål"))]
+LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale"]
+TIME_ZONE = envstr("TIME_ZONE", "Europe/Oslo")
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and uploaded files --------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Private files (attachments, exports) are never served by URL; views stream them after a
+# permission check.
+PRIVATE_STORAGE_ROOT = Path(envstr("PRIVATE_STORAGE_ROOT", str(VAR_DIR / "private")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
+    },
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+# --- Portal behaviour -----------------------------------------------------------------------------
+INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14, minimum=1)

@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin signs in through allauth, so that its rate limits and two-factor sign-in apply there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = _("ReConnect administration")
+admin.site.site_title = _("ReConnect")
+
+urlpatterns = [
+    path("", include("reconnect.core.urls")),
+    path("", include("reconnect.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("forum/", include("forum.urls")),
+    path("messages/", include("messaging.urls")),
+    path("toolbox/", include("toolbox.urls")),
+    path("cafes/", include("cafes.urls")),
+]

@@ -1,0 +1,114 @@
+"""Browser journeys: Python Playwright driving Debian's chromium against pytest-django's live server.
+
+Every page a journey visits gets an axe-core check (`axe_check`), which fails on any violation.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make to
+# set up data are synchronous and safe there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Debian's chromium is needed for the browser tests: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="en-GB"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+_axe = Axe()
+
+
+@pytest.fixture
+def axe_check():
+    """Run axe-core on the current page; fail with its report on any violation.
+
+    The visited pages are also collected so that a journey can say which pages were checked.
+    """
+    checked: list[str] = []
+
+    def check(page):
+        results = _axe.run(page)
+        assert results.violations_count == 0, f"axe-core on {page.url}:\n{results.generate_report()}"
+        checked.append(page.url)
+
+    check.checked = checked
+    return check
+
+
+def totp_code(secret: str) -> str:
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, axe=None):
+    page.goto("/accounts/login/")
+    if axe:
+        axe(page)
+    page.get_by_label("Email").fill(email)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    if totp_secret:
+        page.wait_for_url("**/accounts/2fa/authenticate/")
+        if axe:
+            axe(page)
+        page.get_by_label("Code").fill(totp_code(totp_secret))
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("banner").get_by_role("link", name="Sign in").wait_for()
