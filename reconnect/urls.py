@@ -18,4 +18,8 @@ urlpatterns = [
     path("messages/", include("messaging.urls")),
     path("toolbox/", include("toolbox.urls")),
     path("cafes/", include("cafes.urls")),
+    # The provider dashboard: messaging owns the inbox and member list, the toolbox adds the
+    # read-only views of what each member shares.
+    path("provider/", include("messaging.provider_urls")),
+    path("provider/", include("toolbox.provider_urls")),
 ]

@@ -1,4 +1,6 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
 from reconnect.core import navigation
@@ -14,13 +16,24 @@ def crisis_contacts_for(user, language: str | None = None) -> list[CrisisContact
     return sorted(contacts, key=lambda c: (c.community_id is None, c.order, c.name))
 
 
+def _crisis_plan_url(user) -> str | None:
+    """The member's own crisis plan, one tap from every page, once the toolbox provides it."""
+    if not (user.is_authenticated and user.role == "member"):
+        return None
+    try:
+        return reverse("toolbox:crisis_plan")
+    except NoReverseMatch:
+        return None
+
+
 def portal(request):
-    user = request.user
+    user = getattr(request, "user", None) or AnonymousUser()
     unread = 0
     if user.is_authenticated and user.is_onboarded:
         unread = Notification.objects.for_user(user).unread().count()
     return {
         "crisis_contacts": crisis_contacts_for(user),
+        "crisis_plan_url": _crisis_plan_url(user),
         "nav_items": navigation.items_for(user),
         "unread_notifications": unread,
     }

@@ -1,0 +1,3 @@
+app_name = "provider_toolbox"
+
+urlpatterns: list = []
