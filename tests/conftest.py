@@ -122,3 +122,44 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def reauthenticate(client):
+    """Confirm the password on allauth's re-authentication page, as a person would before a
+    sensitive action."""
+
+    def _reauthenticate():
+        from tests.factories import TEST_PASSWORD
+
+        response = client.post("/accounts/reauthenticate/", {"password": TEST_PASSWORD})
+        assert response.status_code == 302, response.content[:500]
+        return client
+
+    return _reauthenticate
+
+
+@pytest.fixture
+def assert_constant_queries(client):
+    """Prove a page's query count does not grow with data: count it, add data, count again.
+
+    `grow` adds the data; `maximum` is the page's budget. Returns the count.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def _check(path, grow, *, maximum):
+        client.get(path)  # warm caches that legitimately fill once (session, content types)
+        with CaptureQueriesContext(connection) as before:
+            first = client.get(path)
+        assert first.status_code == 200, first.status_code
+        grow()
+        with CaptureQueriesContext(connection) as after:
+            second = client.get(path)
+        assert second.status_code == 200, second.status_code
+        queries = "\n".join(q["sql"][:200] for q in after.captured_queries)
+        assert len(after) == len(before), f"{path}: {len(before)} queries before, {len(after)} after adding data:\n{queries}"
+        assert len(after) <= maximum, f"{path}: {len(after)} queries, budget {maximum}:\n{queries}"
+        return len(after)
+
+    return _check
