@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CafesConfig(AppConfig):
     name = "cafes"
     verbose_name = _("Cafés")
+
+    def ready(self) -> None:
+        from cafes import notifications  # noqa: F401 - registers the notification kinds
+        from reconnect.celery import app
+        from reconnect.core import navigation
+
+        navigation.register(navigation.NavItem(_("Cafés"), "cafes:index", frozenset({"member", "moderator"}), order=30))
+        app.conf.beat_schedule["cafes-reminders"] = {"task": "cafes.dispatch_due_reminders", "schedule": 60.0}

@@ -1,0 +1,450 @@
+"""Operations on cafés: one function per use case, each in one transaction."""
+
+import os
+import time as time_module
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from cafes import notifications as kinds
+from cafes.models import (
+    Answer,
+    CafeSeries,
+    CafeSettings,
+    CompanionPost,
+    Meeting,
+    Reminder,
+    ReminderOffset,
+    ReminderStatus,
+    Rsvp,
+    _new_feed_token,
+    _new_key,
+    reminder_due_at,
+)
+from cafes.recurrence import Rule
+from reconnect.core.models import Notification, NotificationPreference
+from reconnect.core.notifications import EmailChoice
+from reconnect.core.services import notify
+
+COMING = (Answer.GOING, Answer.MAYBE)
+# A claimed reminder not sent within this time is claimed again (its worker is presumed lost).
+REMINDER_LEASE = timedelta(seconds=int(os.environ.get("CAFES_REMINDER_LEASE_SECONDS", "300")))
+REMINDER_BATCH_SIZE = 200
+
+
+class CafeError(Exception):
+    """An action refused for a reason the person can understand; the message says why."""
+
+
+# --- Series and meetings -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingDefaults:
+    place: str
+    address: str
+    directions: str = ""
+    theme: str = ""
+
+
+@transaction.atomic
+def create_series(
+    *, community, host, title: str, rule: Rule, duration_minutes: int, defaults: MeetingDefaults
+) -> CafeSeries:
+    """Create a series and one meeting per date its rule yields; a rule without dates is refused."""
+    starts = rule.starts()
+    if not starts:
+        raise ValidationError(
+            _("This rule gives no dates between %(first)s and %(last)s. Choose another day or a longer period.")
+            % {"first": rule.first_date.strftime("%d.%m.%Y"), "last": rule.last_date.strftime("%d.%m.%Y")}
+        )
+    series = CafeSeries.objects.create(
+        community=community,
+        host=host,
+        title=title,
+        frequency=rule.frequency,
+        nth=rule.nth,
+        weekday=rule.weekday,
+        start_time=rule.start_time,
+        duration_minutes=duration_minutes,
+        first_date=rule.first_date,
+        last_date=rule.last_date,
+        place=defaults.place,
+        address=defaults.address,
+        directions=defaults.directions,
+        theme=defaults.theme,
+    )
+    length = timedelta(minutes=duration_minutes)
+    Meeting.objects.bulk_create(
+        Meeting(
+            series=series,
+            community=community,
+            host=host,
+            starts_at=start,
+            ends_at=start + length,
+            place=defaults.place,
+            address=defaults.address,
+            directions=defaults.directions,
+            theme=defaults.theme,
+        )
+        for start in starts
+    )
+    return series
+
+
+@transaction.atomic
+def update_meeting(*, meeting: Meeting, actor, changes: dict) -> Meeting:
+    """Adjust one meeting. A new time or place is told to everyone coming, and reminders follow."""
+    if meeting.is_cancelled:
+        raise CafeError(_("This café is cancelled and can no longer be changed."))
+    old_label, old_start, old_place = meeting.label(), meeting.starts_at, meeting.place
+    for field, value in changes.items():
+        setattr(meeting, field, value)
+    meeting.save(update_fields=list(changes))
+    if meeting.starts_at != old_start or meeting.place != old_place:
+        coming = [r.user for r in meeting.rsvps.filter(answer__in=COMING).select_related("user")]
+        notify(
+            users=coming,
+            kind=kinds.CHANGED,
+            url=meeting.get_absolute_url(),
+            params={"date": old_label, "new_date": meeting.label(), "place": meeting.place},
+        )
+    if meeting.starts_at != old_start:
+        sync_reminders(meetings=[meeting])
+    return meeting
+
+
+@transaction.atomic
+def cancel_meeting(*, meeting: Meeting, actor) -> Meeting:
+    """Cancel one meeting: its reminders stop and everyone who answered is told."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        raise CafeError(_("This café is already cancelled."))
+    if meeting.is_past:
+        raise CafeError(_("This café has already taken place."))
+    meeting.cancelled_at = timezone.now()
+    meeting.save(update_fields=["cancelled_at"])
+    sync_reminders(meetings=[meeting])
+    answered = [r.user for r in meeting.rsvps.select_related("user")]
+    notify(users=answered, kind=kinds.CANCELLED, url=meeting.get_absolute_url(), params={"date": meeting.label()})
+    return meeting
+
+
+@transaction.atomic
+def record_attendance(*, meeting: Meeting, actor, attendance: int, note: str = "") -> Meeting:
+    if meeting.is_cancelled:
+        raise CafeError(_("This café was cancelled, so there is no attendance to record."))
+    if not meeting.is_past:
+        raise CafeError(_("Attendance can be recorded once the café has started."))
+    meeting.attendance = attendance
+    meeting.attendance_note = note
+    meeting.attendance_recorded_at = timezone.now()
+    meeting.save(update_fields=["attendance", "attendance_note", "attendance_recorded_at"])
+    return meeting
+
+
+# --- Answers and company ------------------------------------------------------------------------
+
+
+def _check_open(meeting: Meeting, user) -> None:
+    if user.community_id != meeting.community_id and meeting.community_id not in user.community_ids():
+        raise CafeError(_("This café belongs to another community. You can answer the cafés of your own community."))
+    if meeting.is_cancelled:
+        raise CafeError(_("This café is cancelled, so it no longer takes answers."))
+    if meeting.is_past:
+        raise CafeError(_("This café has already taken place, so it no longer takes answers."))
+
+
+@transaction.atomic
+def answer(
+    *,
+    meeting: Meeting,
+    user,
+    answer: str,
+    show_pseudonym: bool = False,
+    first_visit: bool = False,
+    first_visit_note: str = "",
+) -> Rsvp:
+    """Answer going, maybe or not going, or change the answer; reminders follow the answer."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_open(meeting, user)
+    previous = Rsvp.objects.filter(meeting=meeting, user=user).first()
+    coming = answer in COMING
+    rsvp, _created = Rsvp.objects.update_or_create(
+        meeting=meeting,
+        user=user,
+        defaults={
+            "answer": answer,
+            "show_pseudonym": show_pseudonym and coming,
+            "first_visit": first_visit and coming,
+            "first_visit_note": first_visit_note if first_visit and coming else "",
+            "updated_at": timezone.now(),
+        },
+    )
+    if rsvp.first_visit and not (previous and previous.first_visit) and meeting.host_id != user.pk:
+        notify(
+            users=[meeting.host],
+            kind=kinds.FIRST_VISIT,
+            url=meeting.get_absolute_url(),
+            params={"date": meeting.label()},
+        )
+    sync_reminders(meetings=[meeting], users=[user])
+    return rsvp
+
+
+@transaction.atomic
+def post_company(*, meeting: Meeting, user, kind: str, text: str) -> CompanionPost:
+    _check_open(meeting, user)
+    if not Rsvp.objects.filter(meeting=meeting, user=user, answer__in=COMING).exists():
+        raise CafeError(_("Answer going or maybe first: company is arranged among those who are coming."))
+    return CompanionPost.objects.create(meeting=meeting, author=user, kind=kind, text=text.strip())
+
+
+@transaction.atomic
+def accept_company(*, post: CompanionPost, user) -> CompanionPost:
+    """Take up an offer (or answer a wish) for company; both people are told."""
+    post = CompanionPost.objects.select_for_update().select_related("meeting", "author").get(pk=post.pk)
+    meeting = post.meeting
+    _check_open(meeting, user)
+    if post.author_id == user.pk:
+        raise CafeError(_("This is your own post."))
+    if post.accepted_by_id is not None:
+        raise CafeError(_("Someone has already taken this up."))
+    if not Rsvp.objects.filter(meeting=meeting, user=user, answer__in=COMING).exists():
+        raise CafeError(_("Answer going or maybe first: company is arranged among those who are coming."))
+    post.accepted_by = user
+    post.accepted_at = timezone.now()
+    post.save(update_fields=["accepted_by", "accepted_at"])
+    url = meeting.get_absolute_url()
+    notify(
+        users=[post.author],
+        kind=kinds.COMPANION,
+        url=url,
+        params={"pseudonym": user.display_name, "date": meeting.label()},
+    )
+    notify(
+        users=[user],
+        kind=kinds.COMPANION,
+        url=url,
+        params={"pseudonym": post.author.display_name, "date": meeting.label()},
+    )
+    return post
+
+
+@transaction.atomic
+def withdraw_company(*, post: CompanionPost, user) -> None:
+    if post.author_id != user.pk:
+        raise CafeError(_("Only the person who wrote it can take it back."))
+    post.delete()
+
+
+# --- Settings and calendar feed ------------------------------------------------------------------
+
+
+def settings_for(user) -> CafeSettings:
+    cafe_settings, _created = CafeSettings.objects.get_or_create(user=user)
+    return cafe_settings
+
+
+@transaction.atomic
+def update_reminder_settings(*, user, reminders_on: bool, offsets: Iterable[str]) -> CafeSettings:
+    cafe_settings = settings_for(user)
+    cafe_settings.reminders_on = reminders_on
+    cafe_settings.reminder_offsets = [o for o in ReminderOffset.values if o in set(offsets)]
+    cafe_settings.save(update_fields=["reminders_on", "reminder_offsets"])
+    sync_reminders(users=[user])
+    return cafe_settings
+
+
+@transaction.atomic
+def renew_feed_token(*, user) -> CafeSettings:
+    """A new secret address for the calendar feed; the old one stops working at once."""
+    cafe_settings = settings_for(user)
+    cafe_settings.feed_token = _new_feed_token()
+    cafe_settings.save(update_fields=["feed_token"])
+    return cafe_settings
+
+
+# --- Reminders -----------------------------------------------------------------------------------
+
+
+def sync_reminders(*, meetings: Iterable[Meeting] | None = None, users: Iterable | None = None) -> None:
+    """Make the reminder rows of these meetings and/or users match answers, choices and times.
+
+    Rows that are no longer wanted are cancelled (never deleted while a batch may hold them); a
+    row whose due time changed is armed again with a new idempotency key.
+    """
+    now = timezone.now()
+    scope = Q()
+    if meetings is not None:
+        scope &= Q(meeting__in=[m.pk for m in meetings])
+    if users is not None:
+        scope &= Q(user__in=[u.pk for u in users])
+    wanted_rsvps = list(
+        Rsvp.objects.filter(
+            scope, answer__in=COMING, meeting__cancelled_at__isnull=True, meeting__starts_at__gt=now
+        ).values_list("user_id", "meeting_id", "meeting__starts_at")
+    )
+    user_ids = {user_id for user_id, _m, _s in wanted_rsvps}
+    choices = {
+        s.user_id: s.reminder_offsets if s.reminders_on else []
+        for s in CafeSettings.objects.filter(user_id__in=user_ids)
+    }
+    default = CafeSettings._meta.get_field("reminder_offsets").get_default()
+    wanted: dict[tuple[int, int, str], object] = {}
+    for user_id, meeting_id, starts_at in wanted_rsvps:
+        for offset in choices.get(user_id, default):
+            due = reminder_due_at(offset, starts_at)
+            if now < due < starts_at:
+                wanted[(user_id, meeting_id, offset)] = due
+
+    existing = {(r.user_id, r.meeting_id, r.offset): r for r in Reminder.objects.select_for_update().filter(scope)}
+    to_update = []
+    for key, row in existing.items():
+        due = wanted.get(key)
+        if due is None:
+            if row.status in (ReminderStatus.PENDING, ReminderStatus.CLAIMED):
+                row.status = ReminderStatus.CANCELLED
+                to_update.append(row)
+        elif row.status == ReminderStatus.CANCELLED or row.due_at != due:
+            row.due_at = due
+            row.status = ReminderStatus.PENDING
+            row.idempotency_key = _new_key()
+            row.claimed_at = None
+            row.sent_at = None
+            to_update.append(row)
+    if to_update:
+        Reminder.objects.bulk_update(to_update, ["due_at", "status", "idempotency_key", "claimed_at", "sent_at"])
+    Reminder.objects.bulk_create(
+        Reminder(user_id=user_id, meeting_id=meeting_id, offset=offset, due_at=due)
+        for (user_id, meeting_id, offset), due in wanted.items()
+        if (user_id, meeting_id, offset) not in existing
+    )
+
+
+def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> list[list[tuple[int, str]]]:
+    """Claim every due reminder in batches and enqueue one send task per batch.
+
+    SKIP LOCKED lets several dispatchers run side by side without waiting on each other. Rows
+    claimed longer ago than the lease (their worker was lost) are claimed again; sending checks
+    each row's state and key, so a second claim never sends twice.
+    """
+    from cafes import tasks
+
+    now = now or timezone.now()
+    batches = []
+    while True:
+        with transaction.atomic():
+            rows = list(
+                Reminder.objects.select_for_update(skip_locked=True)
+                .filter(
+                    Q(status=ReminderStatus.PENDING, due_at__lte=now)
+                    | Q(status=ReminderStatus.CLAIMED, claimed_at__lt=now - REMINDER_LEASE)
+                )
+                .order_by("due_at", "pk")
+                .values_list("pk", "idempotency_key")[:batch_size]
+            )
+            if not rows:
+                break
+            Reminder.objects.filter(pk__in=[pk for pk, _k in rows]).update(
+                status=ReminderStatus.CLAIMED, claimed_at=timezone.now()
+            )
+            transaction.on_commit(partial(tasks.send_reminders.delay, rows))
+        batches.append(rows)
+        if len(rows) < batch_size:
+            break
+    return batches
+
+
+def send_reminder_batch(batch: Iterable[tuple[int, str]]) -> int:
+    """Send each reminder of a claimed batch in its own transaction; returns how many went out."""
+    pause = float(os.environ.get("CAFES_REMINDER_TEST_DELAY", "0") or 0)
+    sent = 0
+    for reminder_id, key in batch:
+        if pause:
+            # Only the worker-loss test sets this, to kill a worker while it is in a batch.
+            time_module.sleep(pause)
+        sent += send_reminder(reminder_id=reminder_id, key=key)
+    return sent
+
+
+@transaction.atomic
+def send_reminder(*, reminder_id: int, key: str) -> bool:
+    """Send one claimed reminder at most once: the row is locked, checked and marked sent together.
+
+    The email leaves inside the transaction: if the process dies before the commit, the row is
+    still claimed and is sent again after the lease, so no reminder is lost. The idempotency key
+    is the email's Message-ID, so a receiving server can recognise the rare repeat that a crash
+    between the mail server's answer and the commit could cause.
+    """
+    row = (
+        Reminder.objects.select_for_update()
+        .select_related("meeting", "user")
+        .filter(pk=reminder_id, idempotency_key=key, status=ReminderStatus.CLAIMED)
+        .first()
+    )
+    if row is None:  # sent already, cancelled, or moved to a new time since it was claimed
+        return False
+    meeting, user = row.meeting, row.user
+    if meeting.is_cancelled or meeting.starts_at <= timezone.now() or not user.is_active:
+        row.status = ReminderStatus.CANCELLED
+        row.save(update_fields=["status"])
+        return False
+    _deliver_reminder(row)
+    row.status = ReminderStatus.SENT
+    row.sent_at = timezone.now()
+    row.save(update_fields=["status", "sent_at"])
+    return True
+
+
+def _deliver_reminder(row: Reminder) -> None:
+    """In the portal and by email, as the member chose for café reminders: date, time and place only."""
+    meeting, user = row.meeting, row.user
+    pref = NotificationPreference.objects.filter(user=user, kind=kinds.REMINDER.key).first()
+    in_app, email = (pref.in_app, pref.email) if pref else (True, kinds.REMINDER.default_email)
+    now = timezone.now()
+    if in_app or email == EmailChoice.DAILY:
+        # Created here rather than through notify(): the reminder email below carries the date,
+        # time and place itself, so the portal's generic "something new" email must not follow.
+        Notification.objects.create(
+            user=user,
+            kind=kinds.REMINDER.key,
+            url=meeting.get_absolute_url(),
+            params={"date": meeting.label(), "place": meeting.place},
+            read_at=None if in_app else now,
+            emailed_at=now if email != EmailChoice.DAILY else None,
+            digest_due=email == EmailChoice.DAILY,
+        )
+    if email == EmailChoice.IMMEDIATE:
+        local = timezone.localtime(meeting.starts_at)
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            context = {
+                "date": local.strftime("%d.%m.%Y"),
+                "time": local.strftime("%H:%M"),
+                "place": meeting.place,
+                "address": meeting.address,
+                "url": settings.SITE_URL + meeting.get_absolute_url(),
+                "settings_url": settings.SITE_URL + "/cafes/settings/",
+            }
+            subject = render_to_string("cafes/email/reminder_subject.txt", context).strip()
+            body = render_to_string("cafes/email/reminder.txt", context)
+        message = EmailMessage(
+            subject,
+            body,
+            to=[user.email],
+            headers={
+                "Message-ID": f"<{row.idempotency_key}@cafes.reconnect>",
+                "X-ReConnect-Reminder": row.idempotency_key,
+            },
+        )
+        message.send()
