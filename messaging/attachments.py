@@ -1,0 +1,115 @@
+"""Checking, storing and reading message attachments.
+
+A file is accepted only when its content is one of the allowed kinds (judged by its first bytes,
+not by the name the browser sends) and its name ends as that kind's files do. The bytes are
+encrypted with the field-encryption keys before they reach storages["private"].
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from reconnect.core.crypto import get_fernet
+
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+MAX_ATTACHMENTS = 3
+STORAGE_FOLDER = "messaging"
+
+# content type -> the name endings a file of that type may have
+ALLOWED_TYPES: dict[str, tuple[str, ...]] = {
+    "application/pdf": (".pdf",),
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "text/plain": (".txt",),
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    name: str
+    content_type: str
+    data: bytes
+
+
+def sniff(data: bytes) -> str | None:
+    """The content type the bytes really are, or None when they are none of the allowed kinds."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if b"\x00" not in data:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return "text/plain"
+    return None
+
+
+def check_upload(upload) -> CheckedFile:
+    """Read an uploaded file and accept it, or raise a ValidationError that says what to do."""
+    name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:150]
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            _("“%(name)s” is too large (%(size)s). Files can be at most %(limit)s.")
+            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_BYTES)},
+            code="too_large",
+        )
+    ending = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    allowed_endings = {end for ends in ALLOWED_TYPES.values() for end in ends}
+    if ending not in allowed_endings:
+        raise ValidationError(
+            _("“%(name)s” cannot be sent. You can attach PDF documents, PNG or JPEG pictures and plain text files.")
+            % {"name": name},
+            code="forbidden_type",
+        )
+    data = b"".join(upload.chunks())
+    if not data:
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    actual = sniff(data[:2048] if not name.lower().endswith(".txt") else data)
+    if actual is None or ending not in ALLOWED_TYPES[actual]:
+        raise ValidationError(
+            _(
+                "The content of “%(name)s” does not match its name. Please check that it really is the "
+                "file you meant, or save it again as PDF, PNG, JPEG or plain text."
+            )
+            % {"name": name},
+            code="content_mismatch",
+        )
+    return CheckedFile(name=name, content_type=actual, data=data)
+
+
+def private_storage():
+    return storages["private"]
+
+
+def store(data: bytes) -> str:
+    """Encrypt and save the bytes; returns the name inside the private storage."""
+    token = get_fernet().encrypt(data)
+    return private_storage().save(f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.bin", ContentFile(token))
+
+
+def read(file_name: str) -> bytes:
+    with private_storage().open(file_name, "rb") as handle:
+        return get_fernet().decrypt(handle.read())
+
+
+def delete(file_name: str) -> None:
+    private_storage().delete(file_name)
+
+
+def rotate(file_name: str) -> str:
+    """Re-encrypt one stored file under the newest key; returns its new name."""
+    with private_storage().open(file_name, "rb") as handle:
+        token = handle.read()
+    new_name = private_storage().save(
+        f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().rotate(token))
+    )
+    return new_name

@@ -1,0 +1,91 @@
+"""Re-encrypt all health content under the newest key in FIELD_ENCRYPTION_KEYS.
+
+Rotation: put a new key first in FIELD_ENCRYPTION_KEYS (keep the old ones after it), restart, run
+this command, then remove the old keys. It covers every EncryptedTextField of every installed
+model, the attachment files of messaging and the two-factor secrets of allauth's MFA (which the
+portal's MFA adapter encrypts with the same keys). Safe to run again; each row is re-encrypted in
+its own short transaction so that a large portal is not locked for long.
+"""
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from reconnect.core.crypto import EncryptedTextField, get_fernet, rotate_token
+
+BATCH = 500
+
+
+def encrypted_fields(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField) and not f.generated]
+
+
+def rotate_model(model, field_names: list[str]) -> int:
+    """Read each row (decrypting with any key) and write it back (encrypting with the newest)."""
+    manager = model._base_manager
+    count = 0
+    last_pk = None
+    while True:
+        rows = manager.order_by("pk").only("pk", *field_names)
+        if last_pk is not None:
+            rows = rows.filter(pk__gt=last_pk)
+        batch = list(rows[:BATCH])
+        if not batch:
+            return count
+        with transaction.atomic():
+            manager.bulk_update(batch, field_names)
+        count += len(batch)
+        last_pk = batch[-1].pk
+
+
+def rotate_mfa_secrets() -> int:
+    from allauth.mfa.models import Authenticator
+
+    count = 0
+    for authenticator in Authenticator.objects.order_by("pk").iterator():
+        data = dict(authenticator.data or {})
+        changed = False
+        # TOTP keeps its secret, recovery codes their seed: both went through the MFA adapter.
+        for key in ("secret", "seed"):
+            if isinstance(data.get(key), str) and data[key]:
+                data[key] = rotate_token(data[key])
+                changed = True
+        if changed:
+            authenticator.data = data
+            authenticator.save(update_fields=["data"])
+            count += 1
+    return count
+
+
+def rotate_attachment_files() -> int:
+    from messaging import attachments
+    from messaging.models import Attachment
+
+    count = 0
+    for item in Attachment.objects.order_by("pk").only("pk", "file_name").iterator():
+        old_name = item.file_name
+        new_name = attachments.rotate(old_name)
+        with transaction.atomic():
+            Attachment.objects.filter(pk=item.pk).update(file_name=new_name)
+        # The old file goes only after the row points at the new one.
+        transaction.on_commit(lambda name=old_name: attachments.delete(name))
+        count += 1
+    return count
+
+
+class Command(BaseCommand):
+    help = "Re-encrypt every encrypted field, attachment file and two-factor secret under the newest key."
+
+    def handle(self, *args, **options):
+        get_fernet.cache_clear()
+        get_fernet()  # fails loudly on a missing or malformed key before anything is touched
+        for model in apps.get_models():
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            names = encrypted_fields(model)
+            if names:
+                count = rotate_model(model, names)
+                self.stdout.write(f"{model._meta.label}: {count} rows ({', '.join(names)})")
+        self.stdout.write(f"two-factor secrets: {rotate_mfa_secrets()}")
+        self.stdout.write(f"attachment files: {rotate_attachment_files()}")
+        self.stdout.write(self.style.SUCCESS("Everything is encrypted under the newest key."))
