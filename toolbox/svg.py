@@ -1,0 +1,230 @@
+"""Pictures drawn on the server: the network map and the check-in chart.
+
+Both are plain SVG with a <title> and a <desc> and role="img", so that a screen reader hears one
+summary and the page next to it carries the full text alternative. Colours are presentation
+attributes (the CSP forbids style attributes) and every colour pair meets 3:1 against white.
+"""
+
+import math
+from collections import Counter
+from datetime import date, timedelta
+from xml.sax.saxutils import escape, quoteattr
+
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from toolbox.models import Closeness, PersonKind
+
+MAP_SIZE = 640
+CENTRE = MAP_SIZE / 2
+RING_RADII = {Closeness.CLOSE: 95, Closeness.MIDDLE: 185, Closeness.OUTER: 275}
+# How many people each ring shows before the rest become "+N more" (the text list has everyone).
+RING_CAPACITY = {Closeness.CLOSE: 8, Closeness.MIDDLE: 14, Closeness.OUTER: 20}
+KIND_COLOURS = {
+    PersonKind.FAMILY: "#1d5c63",
+    PersonKind.FRIENDS: "#8a3b12",
+    PersonKind.PEERS: "#5b3f8c",
+    PersonKind.WORK: "#2f5d1e",
+    PersonKind.SERVICES: "#a4161a",
+    PersonKind.OTHER: "#4a5560",
+}
+KIND_ORDER = list(PersonKind.values)
+
+
+def _short(name: str, limit: int = 14) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def network_map(people, *, owner_label: str) -> SafeString:
+    """Rings of closeness around the member; on each ring people sit grouped by kind."""
+    by_ring: dict[int, list] = {ring: [] for ring in RING_RADII}
+    for person in people:
+        by_ring.setdefault(person.closeness, []).append(person)
+    counts = {ring: len(by_ring[ring]) for ring in RING_RADII}
+    summary = _(
+        "%(close)d close, %(middle)d in the middle circle and %(outer)d in the outer circle. "
+        "The list below the picture names everyone."
+    ) % {"close": counts[Closeness.CLOSE], "middle": counts[Closeness.MIDDLE], "outer": counts[Closeness.OUTER]}
+    title = _("Network map of %(name)s") % {"name": owner_label}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_SIZE} {MAP_SIZE}" role="img" '
+        'aria-labelledby="network-map-title network-map-desc" class="network-map" '
+        'font-family="system-ui, sans-serif">',
+        f'<title id="network-map-title">{escape(title)}</title>',
+        f'<desc id="network-map-desc">{escape(summary)}</desc>',
+        f'<rect width="{MAP_SIZE}" height="{MAP_SIZE}" fill="#ffffff"/>',
+    ]
+    for ring, radius in sorted(RING_RADII.items(), reverse=True):
+        parts.append(
+            f'<circle class="ring" data-ring="{Closeness(ring).name.lower()}" cx="{CENTRE}" cy="{CENTRE}" r="{radius}" '
+            'fill="none" stroke="#8a97a3" stroke-width="1.5" stroke-dasharray="6 4"/>'
+        )
+        parts.append(
+            f'<text x="{CENTRE}" y="{CENTRE - radius + 16}" text-anchor="middle" font-size="13" fill="#4a5560">'
+            f"{escape(str(Closeness(ring).label))}</text>"
+        )
+    parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="30" fill="#e6f2f2" stroke="#1d5c63" stroke-width="2"/>')
+    parts.append(
+        f'<text x="{CENTRE}" y="{CENTRE + 5}" text-anchor="middle" font-size="15" font-weight="700" fill="#1f2a37">'
+        f"{escape(_('Me'))}</text>"
+    )
+    for ring, radius in RING_RADII.items():
+        members = sorted(by_ring[ring], key=lambda p: (KIND_ORDER.index(p.kind), p.name.lower(), p.pk or 0))
+        capacity = RING_CAPACITY[ring]
+        shown = members if len(members) <= capacity else members[: capacity - 1]
+        hidden = len(members) - len(shown)
+        slots = len(shown) + (1 if hidden else 0)
+        # Start at the top-right so that the ring's own label at the top stays free.
+        for index, person in enumerate(shown):
+            angle = -math.pi / 2 + (2 * math.pi) * (index + 0.5) / max(slots, 1)
+            x = CENTRE + radius * math.cos(angle)
+            y = CENTRE + radius * math.sin(angle)
+            colour = KIND_COLOURS.get(person.kind, KIND_COLOURS[PersonKind.OTHER])
+            label_y = y + 24 if math.sin(angle) >= 0 else y - 14
+            parts.append(
+                f'<g class="person" data-ring="{Closeness(ring).name.lower()}" data-kind="{person.kind}" '
+                f"data-name={quoteattr(person.name)}>"
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
+                f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="14" fill="#1f2a37">'
+                f"{escape(_short(person.name))}</text></g>"
+            )
+        if hidden:
+            angle = -math.pi / 2 + (2 * math.pi) * (slots - 0.5) / slots
+            x = CENTRE + radius * math.cos(angle)
+            y = CENTRE + radius * math.sin(angle)
+            more = ngettext("+%(n)d more", "+%(n)d more", hidden) % {"n": hidden}
+            parts.append(
+                f'<g class="more" data-ring="{Closeness(ring).name.lower()}" data-hidden="{hidden}">'
+                f'<rect x="{x - 38:.1f}" y="{y - 13:.1f}" width="76" height="24" rx="12" fill="#e6f2f2" stroke="#1d5c63"/>'
+                f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="13" fill="#1f2a37">{escape(more)}</text></g>'
+            )
+    # A legend of kinds that appear, along the bottom edge.
+    present = [k for k in KIND_ORDER if any(p.kind == k for p in people)]
+    for index, kind in enumerate(present):
+        column, row = index % 3, index // 3
+        lx, ly = 16 + column * 210, MAP_SIZE - 40 + row * 20
+        parts.append(
+            f'<circle cx="{lx + 6}" cy="{ly - 5}" r="6" fill="{KIND_COLOURS[kind]}"/>'
+            f'<text x="{lx + 18}" y="{ly}" font-size="13" fill="#1f2a37">{escape(str(PersonKind(kind).label))}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of user text above is escaped
+
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 300
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 16, 20, 64
+SERIES = [
+    # field, label, colour, dash pattern (so the lines differ without colour too), marker shape
+    ("mood", "Mood", "#1d5c63", "", "circle"),
+    ("sleep", "Sleep", "#8a3b12", "8 4", "square"),
+    ("activity", "Activity", "#5b3f8c", "2 4", "diamond"),
+]
+
+
+def series_labels() -> dict[str, str]:
+    return {"mood": _("Mood"), "sleep": _("Sleep"), "activity": _("Activity")}
+
+
+def _marker(shape: str, x: float, y: float, colour: str) -> str:
+    if shape == "square":
+        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
+    if shape == "diamond":
+        return f'<path d="M{x:.1f} {y - 5:.1f}L{x + 5:.1f} {y:.1f}L{x:.1f} {y + 5:.1f}L{x - 5:.1f} {y:.1f}Z" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+
+
+def checkin_chart(checkins, *, start: date, end: date) -> SafeString:
+    """Mood, sleep and activity (1–5) per day from `start` to `end`; days without a check-in leave a gap."""
+    days = (end - start).days + 1
+    by_day = {c.day: c for c in checkins if start <= c.day <= end}
+    labels = series_labels()
+    plot_w = CHART_WIDTH - PAD_LEFT - PAD_RIGHT
+    plot_h = CHART_HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def x_of(day: date) -> float:
+        return PAD_LEFT + plot_w * ((day - start).days + 0.5) / days
+
+    def y_of(score: int) -> float:
+        return PAD_TOP + plot_h * (5 - score) / 4
+
+    averages = []
+    for field, _label, *_rest in SERIES:
+        values = [getattr(c, field) for c in by_day.values()]
+        if values:
+            averages.append(
+                _("%(what)s averaged %(avg).1f of 5") % {"what": labels[field], "avg": sum(values) / len(values)}
+            )
+    period = {"start": date_format(start, "j M"), "end": date_format(end, "j M Y")}
+    title = _("Check-ins from %(start)s to %(end)s") % period
+    if by_day:
+        desc = ngettext("%(count)d check-in in this period.", "%(count)d check-ins in this period.", len(by_day)) % {
+            "count": len(by_day)
+        }
+        desc += " " + "; ".join(averages) + ". " + _("The table below lists every day.")
+    else:
+        desc = _("No check-ins in this period.")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
+        'aria-labelledby="checkin-chart-title checkin-chart-desc" class="checkin-chart" '
+        'font-family="system-ui, sans-serif">',
+        f'<title id="checkin-chart-title">{escape(title)}</title>',
+        f'<desc id="checkin-chart-desc">{escape(desc)}</desc>',
+        f'<rect width="{CHART_WIDTH}" height="{CHART_HEIGHT}" fill="#ffffff"/>',
+    ]
+    for score in range(1, 6):
+        y = y_of(score)
+        parts.append(
+            f'<line x1="{PAD_LEFT}" x2="{CHART_WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d9e2e5"/>'
+            f'<text x="{PAD_LEFT - 10}" y="{y + 5:.1f}" text-anchor="end" font-size="14" fill="#4a5560">{score}</text>'
+        )
+    # A date under the first day of each week.
+    day = start
+    while day <= end:
+        if (day - start).days % 7 == 0:
+            x = x_of(day)
+            parts.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{PAD_TOP}" y2="{CHART_HEIGHT - PAD_BOTTOM}" stroke="#eef2f3"/>'
+                f'<text x="{x:.1f}" y="{CHART_HEIGHT - PAD_BOTTOM + 18}" text-anchor="middle" font-size="13" '
+                f'fill="#4a5560">{escape(date_format(day, "j.n."))}</text>'
+            )
+        day += timedelta(days=1)
+    for index, (field, _label, colour, dash, shape) in enumerate(SERIES):
+        segments: list[list[tuple[float, float]]] = [[]]
+        markers = []
+        for offset in range(days):
+            current = start + timedelta(days=offset)
+            checkin = by_day.get(current)
+            if checkin is None:
+                if segments[-1]:
+                    segments.append([])
+                continue
+            point = (x_of(current), y_of(getattr(checkin, field)))
+            segments[-1].append(point)
+            markers.append(_marker(shape, *point, colour))
+        parts.append(f'<g class="series" data-series="{field}">')
+        for segment in segments:
+            if len(segment) > 1:
+                points = " ".join(f"{x:.1f},{y:.1f}" for x, y in segment)
+                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+                parts.append(
+                    f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
+                )
+        parts.extend(markers)
+        parts.append("</g>")
+        lx = PAD_LEFT + index * 170
+        ly = CHART_HEIGHT - 14
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<line x1="{lx}" x2="{lx + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
+            + _marker(shape, lx + 15, ly - 5, colour)
+            + f'<text x="{lx + 38}" y="{ly}" font-size="14" fill="#1f2a37">{escape(labels[field])}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - no user text is drawn, dates and numbers only
+
+
+def kind_counts(people) -> Counter:
+    return Counter(p.kind for p in people)

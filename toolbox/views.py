@@ -1,0 +1,563 @@
+"""The member's own toolbox pages. Every object is fetched through the member's own querysets, so
+another member's id is a 404 before anything else happens."""
+
+from datetime import timedelta
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reconnect.core.permissions import get_visible_or_404, member_required
+from toolbox import selectors, services, svg
+from toolbox.forms import (
+    ActivityForm,
+    CheckInForm,
+    CrisisPlanForm,
+    ExerciseNoteForm,
+    GoalForm,
+    MedicationForm,
+    NetworkPersonForm,
+    SharingForm,
+    StepForm,
+)
+from toolbox.models import (
+    Activity,
+    CheckIn,
+    Exercise,
+    ExerciseKind,
+    ExerciseNote,
+    ItemType,
+    LocalLink,
+    Medication,
+    NetworkPerson,
+    Step,
+)
+
+CHART_WEEKS = (4, 8, 12)
+# URL slug of each whole-section item on the sharing pages.
+SECTION_SLUGS = {
+    "crisis-plan": ItemType.CRISIS_PLAN,
+    "network": ItemType.NETWORK,
+    "medications": ItemType.MEDICATIONS,
+    "check-ins": ItemType.CHECKINS,
+}
+SLUG_OF = {item_type: slug for slug, item_type in SECTION_SLUGS.items()}
+
+
+def _shared_names(request, key: str) -> list[str]:
+    team = {p.pk: p for p in selectors.care_team(request.user)}
+    return [team[pk].display_name for pk in selectors.sharing_overview(request.user).get(key, []) if pk in team]
+
+
+@member_required
+def index(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    today = timezone.localdate()
+    context = {
+        "goal_count": selectors.goals_of(member).filter(reached_at__isnull=True).count(),
+        "upcoming": Activity.objects.filter(goal__member=member, done_at__isnull=True, planned_on__gte=today)
+        .select_related("goal")
+        .order_by("planned_on")[:5],
+        "checked_in_today": CheckIn.objects.filter(member=member, day=today).exists(),
+    }
+    return render(request, "toolbox/index.html", context)
+
+
+# ---- goals ------------------------------------------------------------------------------------
+
+
+@member_required
+def goals(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    goal_list = list(
+        selectors.goals_of(member).annotate(
+            steps_total=Count("steps", distinct=True),
+            steps_done=Count("steps", filter=Q(steps__done_at__isnull=False), distinct=True),
+            activities_total=Count("activities", distinct=True),
+            activities_done=Count("activities", filter=Q(activities__done_at__isnull=False), distinct=True),
+        )
+    )
+    for goal in goal_list:
+        goal.total = goal.steps_total + goal.activities_total
+        goal.done = goal.steps_done + goal.activities_done
+    # Progress over time: what was ticked off in each of the last eight weeks.
+    today = timezone.localdate()
+    first_week = today - timedelta(days=today.weekday(), weeks=7)
+    since = timezone.make_aware(timezone.datetime.combine(first_week, timezone.datetime.min.time()))
+    done_times = list(
+        Step.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True)
+    ) + list(Activity.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True))
+    weeks = []
+    for index in range(8):
+        start = first_week + timedelta(weeks=index)
+        count = sum(
+            1 for moment in done_times if start <= timezone.localtime(moment).date() < start + timedelta(days=7)
+        )
+        weeks.append({"start": start, "count": count})
+    most = max([w["count"] for w in weeks] + [1])
+    upcoming = (
+        Activity.objects.filter(goal__member=member, done_at__isnull=True, planned_on__gte=today - timedelta(days=7))
+        .select_related("goal")
+        .order_by("planned_on")[:20]
+    )
+    return render(
+        request,
+        "toolbox/goals.html",
+        {"goals": goal_list, "weeks": weeks, "most": most, "upcoming": upcoming, "today": today},
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def goal_new(request: HttpRequest) -> HttpResponse:
+    form = GoalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        goal = form.save(commit=False)
+        goal.member = request.user
+        goal.save()
+        messages.success(request, _("Your goal is saved. Only you can see it until you share it."))
+        return redirect("toolbox:goal", goal_id=goal.pk)
+    return render(request, "toolbox/goal_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@member_required
+def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = get_visible_or_404(selectors.goals_of(request.user).prefetch_related("steps", "activities"), pk=goal_id)
+    return render(
+        request,
+        "toolbox/goal_detail.html",
+        {
+            "goal": goal,
+            "step_form": StepForm(),
+            "activity_form": ActivityForm(initial={"planned_on": timezone.localdate()}),
+            "shared_with": _shared_names(request, f"goal:{goal.pk}"),
+        },
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = selectors.get_goal_for(request.user, goal_id)
+    form = GoalForm(request.POST or None, instance=goal)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your goal is saved."))
+        return redirect("toolbox:goal", goal_id=goal.pk)
+    return render(request, "toolbox/goal_form.html", {"form": form, "goal": goal}, status=400 if form.errors else 200)
+
+
+@require_POST
+@member_required
+def goal_delete(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = selectors.get_goal_for(request.user, goal_id)
+    goal.delete()
+    messages.success(request, _("The goal, its steps and its activities are deleted."))
+    return redirect("toolbox:goals")
+
+
+@require_POST
+@member_required
+def goal_reached(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = selectors.get_goal_for(request.user, goal_id)
+    services.set_goal_reached(goal=goal, reached=goal.reached_at is None)
+    if goal.reached_at:
+        messages.success(request, _("Well done: you reached this goal."))
+    return redirect("toolbox:goal", goal_id=goal.pk)
+
+
+def _goal_part_form(request, goal_id: int, form_class, key: str, message: str) -> HttpResponse:
+    goal = get_visible_or_404(selectors.goals_of(request.user).prefetch_related("steps", "activities"), pk=goal_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            part = form.save(commit=False)
+            part.goal = goal
+            if isinstance(part, Step):
+                part.order = len(goal.steps.all())
+            part.save()
+            goal.save(update_fields=["updated_at"])
+        messages.success(request, message)
+        return redirect("toolbox:goal", goal_id=goal.pk)
+    context = {
+        "goal": goal,
+        "step_form": StepForm(),
+        "activity_form": ActivityForm(initial={"planned_on": timezone.localdate()}),
+        "shared_with": _shared_names(request, f"goal:{goal.pk}"),
+        key: form,
+    }
+    return render(request, "toolbox/goal_detail.html", context, status=400)
+
+
+@require_POST
+@member_required
+def step_add(request: HttpRequest, goal_id: int) -> HttpResponse:
+    return _goal_part_form(request, goal_id, StepForm, "step_form", _("Step added."))
+
+
+@require_POST
+@member_required
+def activity_add(request: HttpRequest, goal_id: int) -> HttpResponse:
+    return _goal_part_form(request, goal_id, ActivityForm, "activity_form", _("Activity planned."))
+
+
+@require_POST
+@member_required
+def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = get_visible_or_404(Step.objects.filter(goal__member=request.user).select_related("goal"), pk=step_id)
+    services.toggle_done(item=step)
+    return redirect("toolbox:goal", goal_id=step.goal_id)
+
+
+@require_POST
+@member_required
+def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
+    step = get_visible_or_404(Step.objects.filter(goal__member=request.user), pk=step_id)
+    step.delete()
+    messages.success(request, _("Step removed."))
+    return redirect("toolbox:goal", goal_id=step.goal_id)
+
+
+@require_POST
+@member_required
+def activity_toggle(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = get_visible_or_404(
+        Activity.objects.filter(goal__member=request.user).select_related("goal"), pk=activity_id
+    )
+    services.toggle_done(item=activity)
+    return redirect("toolbox:goal", goal_id=activity.goal_id)
+
+
+@require_POST
+@member_required
+def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = get_visible_or_404(Activity.objects.filter(goal__member=request.user), pk=activity_id)
+    activity.delete()
+    messages.success(request, _("Activity removed."))
+    return redirect("toolbox:goal", goal_id=activity.goal_id)
+
+
+# ---- crisis plan -------------------------------------------------------------------------------
+
+
+@member_required
+def crisis_plan(request: HttpRequest) -> HttpResponse:
+    plan = services.crisis_plan_draft(request.user)
+    return render(
+        request,
+        "toolbox/crisis_plan.html",
+        {"plan": plan, "sections": plan.sections(), "shared_with": _shared_names(request, ItemType.CRISIS_PLAN)},
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def crisis_plan_edit(request: HttpRequest) -> HttpResponse:
+    plan = services.crisis_plan_draft(request.user)
+    form = CrisisPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        services.save_crisis_plan(member=request.user, sections=form.cleaned_data)
+        messages.success(request, _("Your crisis plan is saved."))
+        return redirect("toolbox:crisis_plan")
+    return render(request, "toolbox/crisis_plan_edit.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@member_required
+def crisis_plan_print(request: HttpRequest) -> HttpResponse:
+    plan = services.crisis_plan_draft(request.user)
+    return render(request, "toolbox/crisis_plan_print.html", {"plan": plan, "sections": plan.sections()})
+
+
+# ---- network map -------------------------------------------------------------------------------
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def network(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    form = NetworkPersonForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.add_network_person(member=member, person=form.save(commit=False))
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Added to your network map."))
+                return redirect("toolbox:network")
+        status = 400
+    people = list(NetworkPerson.objects.filter(member=member))
+    return render(
+        request,
+        "toolbox/network.html",
+        {
+            "form": form,
+            "people": people,
+            "map": svg.network_map(people, owner_label=member.display_name),
+            "shared_with": _shared_names(request, ItemType.NETWORK),
+        },
+        status=status,
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_visible_or_404(NetworkPerson.objects.filter(member=request.user), pk=person_id)
+    form = NetworkPersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("toolbox:network")
+    return render(
+        request, "toolbox/person_form.html", {"form": form, "person": person}, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+@member_required
+def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_visible_or_404(NetworkPerson.objects.filter(member=request.user), pk=person_id)
+    person.delete()
+    messages.success(request, _("Removed from your network map."))
+    return redirect("toolbox:network")
+
+
+# ---- medicines ---------------------------------------------------------------------------------
+
+
+@member_required
+def medications(request: HttpRequest) -> HttpResponse:
+    mine = Medication.objects.filter(member=request.user)
+    return render(
+        request,
+        "toolbox/medications.html",
+        {
+            "current": mine.current(),
+            "ended": mine.ended().order_by("-end_date"),
+            "shared_with": _shared_names(request, ItemType.MEDICATIONS),
+        },
+    )
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def medication_form(request: HttpRequest, medication_id: int | None = None) -> HttpResponse:
+    medication = None
+    if medication_id is not None:
+        medication = get_visible_or_404(Medication.objects.filter(member=request.user), pk=medication_id)
+    form = MedicationForm(request.POST or None, instance=medication)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.member = request.user
+        saved.save()
+        messages.success(request, _("Your medicine list is saved."))
+        return redirect("toolbox:medications")
+    return render(
+        request,
+        "toolbox/medication_form.html",
+        {"form": form, "medication": medication},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@member_required
+def medication_delete(request: HttpRequest, medication_id: int) -> HttpResponse:
+    medication = get_visible_or_404(Medication.objects.filter(member=request.user), pk=medication_id)
+    medication.delete()
+    messages.success(request, _("The medicine is deleted from your list."))
+    return redirect("toolbox:medications")
+
+
+# ---- exercises and local links -----------------------------------------------------------------
+
+
+@member_required
+def exercises(request: HttpRequest) -> HttpResponse:
+    notes = ExerciseNote.objects.filter(member=request.user)
+    items = list(Exercise.objects.published().prefetch_related(Prefetch("notes", queryset=notes, to_attr="mine")))
+    groups = []
+    for kind in ExerciseKind:
+        in_kind = [e for e in items if e.kind == kind]
+        if in_kind:
+            groups.append({"label": kind.label, "items": in_kind})
+    favourites = [e for e in items if e.mine and e.mine[0].favourite]
+    return render(request, "toolbox/exercises.html", {"groups": groups, "favourites": favourites})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_visible_or_404(Exercise.objects.published(), slug=slug)
+    entry = ExerciseNote.objects.filter(member=request.user, exercise=exercise).first()
+    form = ExerciseNoteForm(request.POST or None, initial={"note": entry.note if entry else ""})
+    if request.method == "POST" and form.is_valid():
+        services.set_exercise_note(member=request.user, exercise=exercise, note=form.cleaned_data["note"])
+        messages.success(request, _("Your note is saved. Only you can see it."))
+        return redirect("toolbox:exercise", slug=exercise.slug)
+    return render(
+        request,
+        "toolbox/exercise_detail.html",
+        {"exercise": exercise, "entry": entry, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@member_required
+def exercise_favourite(request: HttpRequest, slug: str) -> HttpResponse:
+    exercise = get_visible_or_404(Exercise.objects.published(), slug=slug)
+    entry = ExerciseNote.objects.filter(member=request.user, exercise=exercise).first()
+    services.set_exercise_note(member=request.user, exercise=exercise, favourite=not (entry and entry.favourite))
+    return redirect("toolbox:exercise", slug=exercise.slug)
+
+
+@member_required
+def local_links(request: HttpRequest) -> HttpResponse:
+    links = LocalLink.objects.filter(community_id__in=request.user.community_ids()).select_related("community")
+    return render(request, "toolbox/local_links.html", {"links": links})
+
+
+# ---- check-ins ---------------------------------------------------------------------------------
+
+
+def chart_period(request) -> tuple[int, object, object]:
+    try:
+        weeks = int(request.GET.get("weeks", 4))
+    except ValueError:
+        weeks = 4
+    if weeks not in CHART_WEEKS:
+        weeks = 4
+    end = timezone.localdate()
+    return weeks, end - timedelta(days=weeks * 7 - 1), end
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def checkins(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    today = timezone.localdate()
+    existing = CheckIn.objects.filter(member=member, day=today).first()
+    form = CheckInForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        services.record_checkin(member=member, day=today, **form.cleaned_data)
+        messages.success(request, _("Thank you for checking in today."))
+        return redirect("toolbox:checkins")
+    weeks, start, end = chart_period(request)
+    period = list(CheckIn.objects.filter(member=member, day__gte=start, day__lte=end))
+    return render(
+        request,
+        "toolbox/checkins.html",
+        {
+            "form": form,
+            "existing": existing,
+            "checkins": period,
+            "chart": svg.checkin_chart(period, start=start, end=end),
+            "weeks": weeks,
+            "week_choices": CHART_WEEKS,
+            "shared_with": _shared_names(request, ItemType.CHECKINS),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# ---- sharing -----------------------------------------------------------------------------------
+
+
+@member_required
+def sharing(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    team = {p.pk: p for p in selectors.care_team(member)}
+    overview = selectors.sharing_overview(member)
+
+    def names(key):
+        return [team[pk].display_name for pk in overview.get(key, []) if pk in team]
+
+    rows = [
+        {"label": item_type.label, "url_slug": slug, "names": names(item_type.value)}
+        for slug, item_type in SECTION_SLUGS.items()
+    ]
+    goal_rows = [{"goal": goal, "names": names(f"goal:{goal.pk}")} for goal in selectors.goals_of(member)]
+    return render(request, "toolbox/sharing.html", {"rows": rows, "goal_rows": goal_rows, "team": team.values()})
+
+
+def _sharing_page(request, *, item_type: str, label: str, goal=None, back_url: str) -> HttpResponse:
+    team = selectors.care_team(request.user)
+    key = f"goal:{goal.pk}" if goal else item_type
+    current = [str(pk) for pk in selectors.sharing_overview(request.user).get(key, [])]
+    form = SharingForm(team=team, initial={"providers": current})
+    return render(
+        request,
+        "toolbox/share_item.html",
+        {"form": form, "label": label, "goal": goal, "team": team, "back_url": back_url},
+    )
+
+
+@reauthentication_required
+def _save_sharing(request: HttpRequest, *, item_type: str, label: str, goal=None, back_url: str) -> HttpResponse:
+    team = selectors.care_team(request.user)
+    form = SharingForm(request.POST, team=team)
+    if not form.is_valid():
+        return render(
+            request,
+            "toolbox/share_item.html",
+            {"form": form, "label": label, "goal": goal, "team": team, "back_url": back_url},
+            status=400,
+        )
+    chosen = services.set_sharing(member=request.user, item_type=item_type, goal=goal, providers=form.chosen())
+    if chosen:
+        messages.success(
+            request,
+            _("%(item)s is now shared with: %(names)s.")
+            % {"item": label, "names": ", ".join(p.display_name for p in chosen)},
+        )
+    else:
+        messages.success(request, _("%(item)s is private: only you can see it.") % {"item": label})
+    return redirect("toolbox:sharing")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def share_item(request: HttpRequest, item: str) -> HttpResponse:
+    item_type = SECTION_SLUGS.get(item)
+    if item_type is None:
+        raise Http404
+    back = {
+        ItemType.CRISIS_PLAN: "toolbox:crisis_plan",
+        ItemType.NETWORK: "toolbox:network",
+        ItemType.MEDICATIONS: "toolbox:medications",
+        ItemType.CHECKINS: "toolbox:checkins",
+    }[item_type]
+    from django.urls import reverse
+
+    kwargs = {"item_type": item_type, "label": str(item_type.label), "back_url": reverse(back)}
+    if request.method == "POST":
+        return _save_sharing(request, **kwargs)
+    return _sharing_page(request, **kwargs)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def share_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
+    # Fetch first: someone else's goal is a 404 before any re-authentication is asked for.
+    goal = selectors.get_goal_for(request.user, goal_id)
+    from django.urls import reverse
+
+    kwargs = {
+        "item_type": ItemType.GOAL,
+        "label": str(goal),
+        "goal": goal,
+        "back_url": reverse("toolbox:goal", kwargs={"goal_id": goal.pk}),
+    }
+    if request.method == "POST":
+        return _save_sharing(request, **kwargs)
+    return _sharing_page(request, **kwargs)
