@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ForumConfig(AppConfig):
     name = "forum"
     verbose_name = _("Forum")
+
+    def ready(self) -> None:
+        from forum import notifications  # noqa: F401 - registers the notification kinds
+        from reconnect.core import navigation
+
+        navigation.register(navigation.NavItem(_("Forum"), "forum:index", frozenset({"member", "moderator"}), order=10))

@@ -1,0 +1,264 @@
+"""Reads used by the forum's views. Each one runs a fixed number of queries, whatever the data."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from forum.models import (
+    POSTS_PER_PAGE,
+    THREADS_PER_PAGE,
+    Boundary,
+    FoldedTopic,
+    Post,
+    Reaction,
+    ReadPosition,
+    Reveal,
+    Thread,
+    ThreadWatch,
+)
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+# --- Thread lists (keyset pagination on last activity) -------------------------------------------
+
+
+def _cursor_for(thread: Thread) -> str:
+    delta = thread.last_activity_at - _EPOCH
+    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return f"{micros}.{thread.pk}"
+
+
+def _parse_cursor(cursor: str | None) -> tuple[datetime, int] | None:
+    if not cursor:
+        return None
+    try:
+        micros, pk = (int(part) for part in cursor.split(".", 1))
+        return _EPOCH + timedelta(microseconds=micros), pk
+    except (ValueError, OverflowError):
+        return None
+
+
+@dataclass
+class ThreadListPage:
+    threads: list
+    next_cursor: str | None
+    is_first: bool
+
+
+def thread_list(user, *, topic=None, circle=None, cursor: str | None = None) -> ThreadListPage:
+    """Newest activity first; pinned threads lead the first page. Unread = posts beyond the reader's
+    read position. Never counts the table: the next page is "after the last one shown"."""
+    last_read = ReadPosition.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_position")[:1]
+    threads = (
+        Thread.objects.visible_to(user)
+        .select_related("topic", "author")
+        .only(
+            "pk",
+            "title",
+            "post_count",
+            "view_count",
+            "last_activity_at",
+            "is_pinned",
+            "is_locked",
+            "circle_id",
+            "topic__name",
+            "topic__name_nb",
+            "topic__slug",
+            "author__pseudonym",
+            "author__role",
+        )
+        .annotate(last_read=Coalesce(Subquery(last_read, output_field=IntegerField()), Value(0)))
+    )
+    if circle is not None:
+        threads = threads.filter(circle=circle)
+    elif topic is not None:
+        threads = threads.filter(topic=topic)
+    else:
+        threads = threads.filter(circle__isnull=True)
+    after = _parse_cursor(cursor)
+    if after is None:
+        rows = list(threads.order_by("-is_pinned", "-last_activity_at", "-pk")[: THREADS_PER_PAGE + 1])
+        pinned = [t for t in rows if t.is_pinned]
+        rows = pinned + [t for t in rows if not t.is_pinned]
+    else:
+        moment, pk = after
+        rows = list(
+            threads.filter(is_pinned=False)
+            .filter(Q(last_activity_at__lt=moment) | Q(last_activity_at=moment, pk__lt=pk))
+            .order_by("-last_activity_at", "-pk")[: THREADS_PER_PAGE + 1]
+        )
+    has_more = len(rows) > THREADS_PER_PAGE
+    rows = rows[:THREADS_PER_PAGE]
+    for thread in rows:
+        thread.unread = thread.post_count > thread.last_read
+        thread.never_opened = thread.last_read == 0
+    next_cursor = _cursor_for(rows[-1]) if has_more and rows else None
+    return ThreadListPage(rows, next_cursor, after is None)
+
+
+# --- A page of a thread --------------------------------------------------------------------------
+
+
+@dataclass
+class ReactionSummary:
+    kind: str
+    label: str
+    count: int = 0
+    mine: bool = False
+    pseudonyms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PostView:
+    post: Post
+    reactions: list[ReactionSummary]
+    reveal: Reveal | None
+    muted: bool
+    folded_reason: str  # "" when shown open
+    is_new: bool
+    can_edit: bool
+    can_delete: bool
+
+
+def page_of_thread(user, thread: Thread, page: int) -> dict:
+    """Posts of one page (by position range), with reactions, reveals and folding for this reader."""
+    start = (page - 1) * POSTS_PER_PAGE
+    posts = list(
+        Post.objects.filter(thread=thread, position__gt=start, position__lte=start + POSTS_PER_PAGE)
+        .select_related("author")
+        .defer("body", "client_token", "author__password", "author__real_name", "author__email")
+        .order_by("position")
+    )
+    # Held posts are the author's own business until a moderator acts.
+    posts = [p for p in posts if p.status != Post.Status.HELD or p.author_id == user.pk]
+    ids = [p.pk for p in posts]
+    author_ids = {p.author_id for p in posts}
+
+    by_post: dict[int, dict[str, ReactionSummary]] = defaultdict(dict)
+    for post_id, kind, reactor_id, pseudonym in (
+        Reaction.objects.filter(post_id__in=ids)
+        .order_by("created_at")
+        .values_list("post_id", "kind", "user_id", "user__pseudonym")
+    ):
+        summary = by_post[post_id].setdefault(kind, ReactionSummary(kind, ""))
+        summary.count += 1
+        summary.pseudonyms.append(pseudonym or "")
+        summary.mine = summary.mine or reactor_id == user.pk
+
+    reveals = {
+        r.owner_id: r
+        for r in Reveal.objects.shown_to(user).filter(owner_id__in=author_ids).select_related("cafe_community")
+    }
+    boundaries = dict(Boundary.objects.filter(owner=user, target_id__in=author_ids).values_list("target_id", "kind"))
+    topic_folded = bool(thread.topic_id) and FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id).exists()
+    return {
+        "posts": posts,
+        "by_post": by_post,
+        "reveals": reveals,
+        "boundaries": boundaries,
+        "topic_folded": topic_folded,
+    }
+
+
+def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostView]:
+    from django.utils.translation import gettext as _
+
+    views = []
+    for post in page_data["posts"]:
+        reactions = []
+        for kind, label in Reaction.Kind.choices:
+            summary = page_data["by_post"][post.pk].get(kind) or ReactionSummary(kind, "")
+            summary.label = str(label)
+            reactions.append(summary)
+        boundary = page_data["boundaries"].get(post.author_id)
+        muted = boundary is not None
+        if muted:
+            reason = _("You muted this member.")
+        elif post.content_note:
+            reason = _("Content note: %(note)s") % {"note": post.content_note}
+        elif page_data["topic_folded"]:
+            reason = _("You chose to fold posts in this topic.")
+        else:
+            reason = ""
+        views.append(
+            PostView(
+                post=post,
+                reactions=reactions,
+                reveal=page_data["reveals"].get(post.author_id),
+                muted=muted,
+                folded_reason=reason if post.status == Post.Status.PUBLISHED or post.status == Post.Status.HELD else "",
+                is_new=post.position > read_before and post.author_id != user.pk,
+                can_edit=post.can_edit(user),
+                can_delete=post.can_delete(user),
+            )
+        )
+    return views
+
+
+def is_watching(user, thread: Thread) -> bool:
+    return ThreadWatch.objects.filter(user=user, thread=thread, is_watching=True).exists()
+
+
+def first_unread_page(thread: Thread, read_before: int) -> int:
+    return min(read_before // POSTS_PER_PAGE + 1, thread.page_count)
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+SEARCH_LIMIT = 30
+
+
+def search_posts(user, query: str, *, language: str) -> list[Post]:
+    """Published posts in threads the user may see, best match first.
+
+    PostgreSQL: full-text search with stemming in the reader's language (thread titles weigh more
+    than post text). Elsewhere (the embedded SQLite default): a plain case-insensitive match.
+    """
+    query = (query or "").strip()[:200]
+    if not query:
+        return []
+    posts = (
+        Post.objects.published()
+        .visible_to(user)
+        .select_related("thread", "author")
+        .only(
+            "pk",
+            "body",
+            "position",
+            "created_at",
+            "content_note",
+            "thread__id",
+            "thread__title",
+            "thread__circle_id",
+            "author__pseudonym",
+            "author__role",
+        )
+    )
+    if connection.vendor == "postgresql":
+        config = "norwegian" if language.startswith("nb") else "english"
+        vector = SearchVector("thread__title", weight="A", config=config) + SearchVector(
+            "body", weight="B", config=config
+        )
+        search_query = SearchQuery(query, config=config, search_type="websearch")
+        posts = (
+            posts.annotate(search=vector, rank=SearchRank(vector, search_query))
+            .filter(search=search_query)
+            .order_by("-rank", "-created_at")
+        )
+    else:
+        posts = posts.filter(Q(body__icontains=query) | Q(thread__title__icontains=query)).order_by("-created_at")
+    return list(posts[:SEARCH_LIMIT])
+
+
+# --- Profiles ------------------------------------------------------------------------------------
+
+
+def visible_post_count(viewer, person) -> int:
+    """Posts of `person` the viewer could read: circle posts count only for fellow members."""
+    return Post.objects.published().visible_to(viewer).filter(author=person).count()

@@ -1,0 +1,101 @@
+"""Post text: a small Markdown subset rendered to sanitised HTML, and the identifying-details check."""
+
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from django.utils.translation import gettext_lazy as _
+
+# Paragraphs, emphasis, lists, links, quotes and code. No images, headings, tables or raw HTML.
+ALLOWED_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "blockquote", "code", "pre"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown → HTML that can only contain the tags above; links get rel="nofollow noopener"."""
+    html = markdown.markdown(text, extensions=["sane_lists", "nl2br"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener",
+        strip_comments=True,
+    )
+
+
+def quote_markdown(pseudonym: str, text: str, limit: int = 1500) -> str:
+    """The text of a quoted post as a Markdown blockquote, ready to reply under."""
+    excerpt = text.strip()
+    if len(excerpt) > limit:
+        excerpt = excerpt[:limit].rsplit(" ", 1)[0] + " …"
+    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in excerpt.splitlines())
+    return f"> **{pseudonym}**:\n>\n{quoted}\n\n"
+
+
+# --- The identifying-details check ---------------------------------------------------------------
+# It is a gentle reminder, not a filter: it may miss things and may flag harmless text; the writer
+# decides. It runs on the server for every new post and edit.
+
+_NATIONAL_ID = re.compile(r"(?<!\d)\d{6}\s?\d{5}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)47[\s.-]?)?(?:\d{2}[\s.-]?){3}\d{2}(?!\d)|(?<!\d)\d{3}[\s.-]\d{2}[\s.-]\d{3}(?!\d)"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_STREET = re.compile(
+    r"\b[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s[A-ZÆØÅ][\wæøåÆØÅ-]*)?"
+    r"\s?(?:veien|vegen|veg|vei|gata|gaten|gate|gt\.?|allé|alle|plass|stien|svingen|bakken|"
+    r"\sStreet|\sRoad|\sAvenue|\sLane|\sSt\.?|\sRd\.?)\s+\d{1,4}\s?[A-Za-z]?\b",
+)
+# "My name is ...", "jeg heter ...", or a common first name followed by a capitalised surname.
+_NAME_PHRASE = re.compile(
+    r"\b(?:my name is|I am called|I'm called|jeg heter|navnet mitt er|mitt navn er)\s+[A-ZÆØÅ][a-zæøå]+",
+    re.IGNORECASE,
+)
+_COMMON_FIRST_NAMES = (  # noqa: SIM905 - a word list reads best as words
+    "Anne Inger Kari Marit Ingrid Liv Eva Berit Astrid Bjørg Hilde Anna Solveig Marianne Randi Ida Nina Maria "
+    "Elisabeth Kristin Bente Heidi Silje Hanne Marte Sofie Emma Nora Sara Ingeborg Tone Lise Camilla Julie "
+    "Jan Per Bjørn Ole Lars Kjell Knut Arne Svein Thomas Hans Geir Tor Morten Terje Odd Erik Martin Andreas "
+    "John Anders Rune Trond Harald Jon Espen Magnus Jonas Kristian Henrik Daniel Ola Nils Øyvind Stian Petter "
+    "James Mary Michael Sarah David Laura Peter Emily Paul Anna"
+).split()
+_FULL_NAME = re.compile(
+    r"\b(?:" + "|".join(_COMMON_FIRST_NAMES) + r")\s+[A-ZÆØÅ][a-zæøå]{1,}(?:sen|son|sson|stad|berg|vik|dal|land|rud|"
+    r"heim|bakken|haug|lie|li|nes|seth|er|ing|ton|ley|man|s)\b"
+)
+
+
+@dataclass(frozen=True)
+class IdentifyingFinding:
+    key: str
+    label: str
+
+
+FINDING_LABELS = {
+    "national_id": _("a national identity number"),
+    "phone": _("a phone number"),
+    "email": _("an email address"),
+    "address": _("a street address"),
+    "name": _("a full name"),
+}
+
+
+def find_identifying_details(text: str) -> list[IdentifyingFinding]:
+    """The kinds of identifying detail the text seems to contain, in a stable order."""
+    found: list[str] = []
+    rest = text
+    if _NATIONAL_ID.search(rest):
+        found.append("national_id")
+        rest = _NATIONAL_ID.sub(" ", rest)
+    if _EMAIL.search(rest):
+        found.append("email")
+        rest = _EMAIL.sub(" ", rest)
+    if _PHONE.search(rest):
+        found.append("phone")
+    if _STREET.search(rest):
+        found.append("address")
+    if _NAME_PHRASE.search(rest) or _FULL_NAME.search(rest):
+        found.append("name")
+    return [IdentifyingFinding(key, str(FINDING_LABELS[key])) for key in found]
