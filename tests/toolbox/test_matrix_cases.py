@@ -1,0 +1,15 @@
+"""The URL x role matrix for the cases that are not URL names of their own: a provider in the care
+team who was not chosen for an item, an ended care link, POSTs that ask for re-authentication,
+GET on POST-only views and malformed ids."""
+
+import pytest
+
+from tests.security.matrix import ROLES
+from tests.security.routes.toolbox import EXTRA_ROUTES
+from tests.security.test_url_matrix import _check
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXTRA_ROUTES))
+def test_toolbox_case_answers_each_role_as_expected(name, role, client, world):
+    _check(client, world, EXTRA_ROUTES[name], role)
