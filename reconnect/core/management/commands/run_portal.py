@@ -32,6 +32,8 @@ class Command(BaseCommand):
             "beat": [*celery, "beat", "--loglevel", "INFO", "--schedule", settings.CELERY_BEAT_SCHEDULE_FILENAME],
             "web": [*manage, "runserver", addr, "--noreload"],
         }
+        # A SIGTERM (from a process manager or `timeout`) stops the portal like Ctrl-C does.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         processes = {name: subprocess.Popen(cmd, env=os.environ.copy()) for name, cmd in commands.items()}
         time.sleep(1)
         self.stdout.write(self.style.SUCCESS(f"\nReConnect is running at http://{addr}/  (Ctrl-C stops it)"))
