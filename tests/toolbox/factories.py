@@ -77,6 +77,7 @@ class MedicationFactory(factory.django.DjangoModelFactory):
 class CheckInFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CheckIn
+        django_get_or_create = ["member", "day"]
 
     member = factory.SubFactory(MemberFactory)
     day = factory.LazyFunction(timezone.localdate)
