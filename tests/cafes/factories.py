@@ -1,10 +1,16 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
 from cafes.models import Answer, CafeSeries, CompanionKind, CompanionPost, Meeting, Rsvp
 from tests.factories import CommunityFactory, MemberFactory, ModeratorFactory
+
+
+def _in_a_week_at_six():
+    """18:00 Oslo time a week from today, so that a morning reminder always falls before it."""
+    day = timezone.localdate() + timedelta(days=7)
+    return datetime.combine(day, time(18, 0), tzinfo=timezone.get_current_timezone())
 
 
 class CafeSeriesFactory(factory.django.DjangoModelFactory):
@@ -34,7 +40,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(CafeSeriesFactory)
     community = factory.SelfAttribute("series.community")
     host = factory.SelfAttribute("series.host")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    starts_at = factory.LazyFunction(lambda: _in_a_week_at_six())
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
     place = factory.SelfAttribute("series.place")
     address = factory.SelfAttribute("series.address")
