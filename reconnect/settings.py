@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "reconnect.core",
     "reconnect.accounts",
     "forum",
+    "moderation",
     "messaging",
     "toolbox",
     "cafes",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("forum/", include("forum.urls")),
+    path("moderation/", include("moderation.urls")),
     path("messages/", include("messaging.urls")),
     path("toolbox/", include("toolbox.urls")),
     path("cafes/", include("cafes.urls")),
