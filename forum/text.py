@@ -63,7 +63,7 @@ _COMMON_FIRST_NAMES = (  # noqa: SIM905 - a word list reads best as words
 ).split()
 _FULL_NAME = re.compile(
     r"\b(?:" + "|".join(_COMMON_FIRST_NAMES) + r")\s+[A-ZÆØÅ][a-zæøå]{1,}(?:sen|son|sson|stad|berg|vik|dal|land|rud|"
-    r"heim|bakken|haug|lie|li|nes|seth|er|ing|ton|ley|man|s)\b"
+    r"heim|bakken|haug|lie|li|nes|seth|er|ing|ton|ley|mann|man|s)\b"
 )
 
 

@@ -67,6 +67,7 @@ class ReactionFactory(factory.django.DjangoModelFactory):
 class CircleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Circle
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Tuesday café friends {n}")
     created_by = factory.SubFactory(MemberFactory)
