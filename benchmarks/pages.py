@@ -1,0 +1,73 @@
+"""Benchmark: how fast the main pages answer, per role, on the demo portal.
+
+Creates a throw-away test database (PostgreSQL when DATABASE_URL is set, else SQLite), loads the
+demo portal, signs in each demo person with Django's test client and requests their pages many
+times. Prints the median and 95th percentile time per page and the number of queries. A figure,
+not a test: run it with `make bench`.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
+os.environ.setdefault("RECONNECT_TESTING", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+PAGES = {
+    "ingrid@example.org": ["/", "/me/", "/me/care-team/", "/notifications/", "/forum/", "/toolbox/", "/messages/", "/cafes/"],
+    "lillian@example.org": ["/", "/moderation/", "/forum/", "/cafes/"],
+    "berg@example.org": ["/", "/provider/"],
+    "admin@example.org": ["/", "/admin/"],
+}
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+
+
+def main() -> int:
+    setup_test_environment()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        settings.DEBUG = True
+        call_command("seed_demo", "--quiet")
+        settings.DEBUG = False
+        from reconnect.accounts.models import User
+
+        print(f"{'page':<40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for email, paths in PAGES.items():
+            client = Client()
+            client.force_login(User.objects.get(email=email))
+            for path in paths:
+                first = client.get(path)
+                if first.status_code != 200:
+                    print(f"{email.split('@')[0] + ' ' + path:<40} {'(' + str(first.status_code) + ')':>10}")
+                    continue
+                timings = []
+                for _ in range(ROUNDS):
+                    start = time.perf_counter()
+                    client.get(path)
+                    timings.append((time.perf_counter() - start) * 1000)
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(path)
+                p95 = statistics.quantiles(timings, n=20)[-1]
+                label = f"{email.split('@')[0]} {path}"
+                print(f"{label:<40} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(queries):>8}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
