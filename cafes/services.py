@@ -368,18 +368,26 @@ def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> l
 
 def send_reminder_batch(batch: Iterable[tuple[int, str]]) -> int:
     """Send each reminder of a claimed batch in its own transaction; returns how many went out."""
+    batch = list(batch)
     pause = float(os.environ.get("CAFES_REMINDER_TEST_DELAY", "0") or 0)
+    # The batch's channel choices in one query rather than one per reminder.
+    choices = {
+        p.user_id: (p.in_app, p.email)
+        for p in NotificationPreference.objects.filter(
+            kind=kinds.REMINDER.key, user__cafe_reminders__pk__in=[pk for pk, _k in batch]
+        ).distinct()
+    }
     sent = 0
     for reminder_id, key in batch:
         if pause:
             # Only the worker-loss test sets this, to kill a worker while it is in a batch.
             time_module.sleep(pause)
-        sent += send_reminder(reminder_id=reminder_id, key=key)
+        sent += send_reminder(reminder_id=reminder_id, key=key, choices=choices)
     return sent
 
 
 @transaction.atomic
-def send_reminder(*, reminder_id: int, key: str) -> bool:
+def send_reminder(*, reminder_id: int, key: str, choices: dict | None = None) -> bool:
     """Send one claimed reminder at most once: the row is locked, checked and marked sent together.
 
     The email leaves inside the transaction: if the process dies before the commit, the row is
@@ -400,18 +408,22 @@ def send_reminder(*, reminder_id: int, key: str) -> bool:
         row.status = ReminderStatus.CANCELLED
         row.save(update_fields=["status"])
         return False
-    _deliver_reminder(row)
+    default = (True, kinds.REMINDER.default_email)
+    if choices is None:
+        pref = NotificationPreference.objects.filter(user=row.user, kind=kinds.REMINDER.key).first()
+        in_app, email = (pref.in_app, pref.email) if pref else default
+    else:
+        in_app, email = choices.get(row.user_id, default)
+    _deliver_reminder(row, in_app=in_app, email=email)
     row.status = ReminderStatus.SENT
     row.sent_at = timezone.now()
     row.save(update_fields=["status", "sent_at"])
     return True
 
 
-def _deliver_reminder(row: Reminder) -> None:
+def _deliver_reminder(row: Reminder, *, in_app: bool, email: str) -> None:
     """In the portal and by email, as the member chose for café reminders: date, time and place only."""
     meeting, user = row.meeting, row.user
-    pref = NotificationPreference.objects.filter(user=user, kind=kinds.REMINDER.key).first()
-    in_app, email = (pref.in_app, pref.email) if pref else (True, kinds.REMINDER.default_email)
     now = timezone.now()
     if in_app or email == EmailChoice.DAILY:
         # Created here rather than through notify(): the reminder email below carries the date,
