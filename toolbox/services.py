@@ -3,6 +3,7 @@ views have already fetched through the visibility helpers in selectors.py."""
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -60,7 +61,7 @@ def toggle_done(*, item) -> None:
 @transaction.atomic
 def add_network_person(*, member, person: NetworkPerson) -> NetworkPerson:
     # Lock the member's row so that two tabs cannot both squeeze past the limit.
-    type(member).objects.select_for_update().filter(pk=member.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=member.pk).first()
     if NetworkPerson.objects.filter(member=member).count() >= MAX_NETWORK_PEOPLE:
         raise ValidationError(
             _("Your network map already has %(max)d people, the most it can hold. Remove someone first.")

@@ -117,7 +117,7 @@ def goals(request: HttpRequest) -> HttpResponse:
 @member_required
 @require_http_methods(["GET", "POST"])
 def goal_new(request: HttpRequest) -> HttpResponse:
-    form = GoalForm(request.POST or None)
+    form = GoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         goal = form.save(commit=False)
         goal.member = request.user
@@ -146,7 +146,7 @@ def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = selectors.get_goal_for(request.user, goal_id)
-    form = GoalForm(request.POST or None, instance=goal)
+    form = GoalForm(request.POST if request.method == "POST" else None, instance=goal)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your goal is saved."))
@@ -261,7 +261,7 @@ def crisis_plan(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def crisis_plan_edit(request: HttpRequest) -> HttpResponse:
     plan = services.crisis_plan_draft(request.user)
-    form = CrisisPlanForm(request.POST or None, instance=plan)
+    form = CrisisPlanForm(request.POST if request.method == "POST" else None, instance=plan)
     if request.method == "POST" and form.is_valid():
         services.save_crisis_plan(member=request.user, sections=form.cleaned_data)
         messages.success(request, _("Your crisis plan is saved."))
@@ -282,7 +282,7 @@ def crisis_plan_print(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def network(request: HttpRequest) -> HttpResponse:
     member = request.user
-    form = NetworkPersonForm(request.POST or None)
+    form = NetworkPersonForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -312,7 +312,7 @@ def network(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_visible_or_404(NetworkPerson.objects.filter(member=request.user), pk=person_id)
-    form = NetworkPersonForm(request.POST or None, instance=person)
+    form = NetworkPersonForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Saved."))
@@ -354,7 +354,7 @@ def medication_form(request: HttpRequest, medication_id: int | None = None) -> H
     medication = None
     if medication_id is not None:
         medication = get_visible_or_404(Medication.objects.filter(member=request.user), pk=medication_id)
-    form = MedicationForm(request.POST or None, instance=medication)
+    form = MedicationForm(request.POST if request.method == "POST" else None, instance=medication)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.member = request.user
@@ -399,7 +399,9 @@ def exercises(request: HttpRequest) -> HttpResponse:
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_visible_or_404(Exercise.objects.published(), slug=slug)
     entry = ExerciseNote.objects.filter(member=request.user, exercise=exercise).first()
-    form = ExerciseNoteForm(request.POST or None, initial={"note": entry.note if entry else ""})
+    form = ExerciseNoteForm(
+        request.POST if request.method == "POST" else None, initial={"note": entry.note if entry else ""}
+    )
     if request.method == "POST" and form.is_valid():
         services.set_exercise_note(member=request.user, exercise=exercise, note=form.cleaned_data["note"])
         messages.success(request, _("Your note is saved. Only you can see it."))
@@ -447,7 +449,7 @@ def checkins(request: HttpRequest) -> HttpResponse:
     member = request.user
     today = timezone.localdate()
     existing = CheckIn.objects.filter(member=member, day=today).first()
-    form = CheckInForm(request.POST or None, instance=existing)
+    form = CheckInForm(request.POST if request.method == "POST" else None, instance=existing)
     if request.method == "POST" and form.is_valid():
         services.record_checkin(member=member, day=today, **form.cleaned_data)
         messages.success(request, _("Thank you for checking in today."))
