@@ -280,6 +280,8 @@ class ReadPosition(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_positions")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="forum_read_positions")
     last_read_position = models.PositiveIntegerField(default=0)
+    # Whether the reader has opened the thread page (writing in it does not count as a view).
+    has_viewed = models.BooleanField(default=False)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

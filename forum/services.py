@@ -127,10 +127,10 @@ def _add_post(
     )
     Thread.objects.filter(pk=thread.pk).update(post_count=position, last_activity_at=now)
     thread.post_count, thread.last_activity_at = position, now
-    # The writer has read their own post.
-    ReadPosition.objects.update_or_create(
-        thread=thread, user=author, defaults={"last_read_position": position, "updated_at": now}
-    )
+    # The writer has read their own post, and has read the thread up to it if they had read all before.
+    read, _created = ReadPosition.objects.get_or_create(thread=thread, user=author)
+    if read.last_read_position >= position - 1:
+        ReadPosition.objects.filter(pk=read.pk).update(last_read_position=position, updated_at=now)
     return post
 
 
@@ -327,15 +327,20 @@ def record_reading(*, user, thread: Thread, up_to_position: int) -> int:
     A reader counts once per thread and once per post (reading again is not a new view), and
     nobody's reading of their own thread or posts is counted.
     """
-    position, created = ReadPosition.objects.get_or_create(thread=thread, user=user)
+    position, _created = ReadPosition.objects.get_or_create(thread=thread, user=user)
     before = position.last_read_position
-    if created and thread.author_id != user.pk:
-        Thread.objects.filter(pk=thread.pk).update(view_count=F("view_count") + 1)
+    changes = {}
+    if not position.has_viewed:
+        changes["has_viewed"] = True
+        if thread.author_id != user.pk:
+            Thread.objects.filter(pk=thread.pk).update(view_count=F("view_count") + 1)
     if up_to_position > before:
         Post.objects.filter(thread=thread, position__gt=before, position__lte=up_to_position).exclude(
             author=user
         ).update(view_count=F("view_count") + 1)
-        ReadPosition.objects.filter(pk=position.pk).update(last_read_position=up_to_position, updated_at=timezone.now())
+        changes["last_read_position"] = up_to_position
+    if changes:
+        ReadPosition.objects.filter(pk=position.pk).update(updated_at=timezone.now(), **changes)
     return before
 
 

@@ -6,3 +6,9 @@ from tests.forum.factories import TopicFactory
 @pytest.fixture
 def topic(db):
     return TopicFactory(name="Everyday life", name_nb="Hverdagen", slug="everyday-life")
+
+
+@pytest.fixture(autouse=True)
+def _generous_rate_limits(settings):
+    # Tests write many posts quickly; the rate-limit tests set their own tight limits.
+    settings.FORUM_RATE_LIMITS = {"post": (1000, 300), "react": (1000, 300), "action": (1000, 300)}
