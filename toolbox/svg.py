@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from toolbox.models import Closeness, PersonKind
 
 MAP_SIZE = 640
+LEGEND_HEIGHT = 64
 CENTRE = MAP_SIZE / 2
 RING_RADII = {Closeness.CLOSE: 95, Closeness.MIDDLE: 185, Closeness.OUTER: 275}
 # How many people each ring shows before the rest become "+N more" (the text list has everyone).
@@ -49,12 +50,12 @@ def network_map(people, *, owner_label: str) -> SafeString:
     ) % {"close": counts[Closeness.CLOSE], "middle": counts[Closeness.MIDDLE], "outer": counts[Closeness.OUTER]}
     title = _("Network map of %(name)s") % {"name": owner_label}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_SIZE} {MAP_SIZE}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_SIZE} {MAP_SIZE + LEGEND_HEIGHT}" role="img" '
         'aria-labelledby="network-map-title network-map-desc" class="network-map" '
         'font-family="system-ui, sans-serif">',
         f'<title id="network-map-title">{escape(title)}</title>',
         f'<desc id="network-map-desc">{escape(summary)}</desc>',
-        f'<rect width="{MAP_SIZE}" height="{MAP_SIZE}" fill="#ffffff"/>',
+        f'<rect width="{MAP_SIZE}" height="{MAP_SIZE + LEGEND_HEIGHT}" fill="#ffffff"/>',
     ]
     for ring, radius in sorted(RING_RADII.items(), reverse=True):
         parts.append(
@@ -104,7 +105,7 @@ def network_map(people, *, owner_label: str) -> SafeString:
     present = [k for k in KIND_ORDER if any(p.kind == k for p in people)]
     for index, kind in enumerate(present):
         column, row = index % 3, index // 3
-        lx, ly = 16 + column * 210, MAP_SIZE - 40 + row * 20
+        lx, ly = 16 + column * 210, MAP_SIZE + 22 + row * 24
         parts.append(
             f'<circle cx="{lx + 6}" cy="{ly - 5}" r="6" fill="{KIND_COLOURS[kind]}"/>'
             f'<text x="{lx + 18}" y="{ly}" font-size="13" fill="#1f2a37">{escape(str(PersonKind(kind).label))}</text>'
