@@ -18,7 +18,7 @@ COMPANION = register(
 CANCELLED = register(
     NotificationKind(
         key="cafes.cancelled",
-        label=_("A café I answered is cancelled or changed"),
+        label=_("A café I answered is cancelled"),
         message=_("The café on {date} is cancelled."),
         default_email=EmailChoice.IMMEDIATE,
         roles=PEERS,

@@ -340,3 +340,10 @@ def test_member_without_community_sees_no_cafes(login, cafe):
     loner = MemberFactory(community=None)
     assert list(login(loner).get("/cafes/").context["meetings"]) == []
     assert CafeSeriesFactory._meta.model.objects.visible_to(loner).count() == 0
+
+
+def test_cafe_page_speaks_norwegian(login, member, cafe):
+    member.preferred_language = "nb"
+    member.save(update_fields=["preferred_language"])
+    response = login(member).get(f"/cafes/{cafe.pk}/", HTTP_ACCEPT_LANGUAGE="nb")
+    assert "Lagre svaret mitt" in response.content.decode()
