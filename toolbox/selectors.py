@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import Max
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts.models import CareRelationship, User
@@ -145,7 +146,10 @@ def dashboard_panel(provider, members) -> dict[int, list[PanelItem]]:
             PanelItem(
                 label=item.label,
                 url=item.url,
-                detail=str(_("last changed %(date)s") % {"date": date_format(item.updated_at, "DATE_FORMAT")})
+                detail=str(
+                    _("last changed %(date)s")
+                    % {"date": date_format(timezone.localtime(item.updated_at), "DATE_FORMAT")}
+                )
                 if item.updated_at
                 else "",
             )

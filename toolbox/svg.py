@@ -67,9 +67,10 @@ def network_map(people, *, owner_label: str) -> SafeString:
             f"{escape(str(Closeness(ring).label))}</text>"
         )
     parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="30" fill="#e6f2f2" stroke="#1d5c63" stroke-width="2"/>')
+    me = _("Me")
     parts.append(
         f'<text x="{CENTRE}" y="{CENTRE + 5}" text-anchor="middle" font-size="15" font-weight="700" fill="#1f2a37">'
-        f"{escape(_('Me'))}</text>"
+        f"{escape(me)}</text>"
     )
     for ring, radius in RING_RADII.items():
         members = sorted(by_ring[ring], key=lambda p: (KIND_ORDER.index(p.kind), p.name.lower(), p.pk or 0))
