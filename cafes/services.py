@@ -5,7 +5,7 @@ import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +13,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -421,6 +422,29 @@ def send_reminder(*, reminder_id: int, key: str, choices: dict | None = None) ->
     return True
 
 
+@lru_cache(maxsize=256)
+def _reminder_text_cached(meeting_pk: int, starts_at, place: str, address: str, language: str) -> tuple[str, str]:
+    local = timezone.localtime(starts_at)
+    with translation.override(language):
+        context = {
+            "date": local.strftime("%d.%m.%Y"),
+            "time": local.strftime("%H:%M"),
+            "place": place,
+            "address": address,
+            "url": settings.SITE_URL + reverse("cafes:detail", args=[meeting_pk]),
+            "settings_url": settings.SITE_URL + reverse("cafes:settings"),
+        }
+        subject = render_to_string("cafes/email/reminder_subject.txt", context).strip()
+        body = render_to_string("cafes/email/reminder.txt", context)
+    return subject, body
+
+
+def _reminder_text(meeting: Meeting, language: str) -> tuple[str, str]:
+    """Subject and body of a reminder email; the same for everyone of one café and language, so a
+    batch renders them once. The key holds every field the text shows, so an edit is never stale."""
+    return _reminder_text_cached(meeting.pk, meeting.starts_at, meeting.place, meeting.address, language)
+
+
 def _deliver_reminder(row: Reminder, *, in_app: bool, email: str) -> None:
     """In the portal and by email, as the member chose for café reminders: date, time and place only."""
     meeting, user = row.meeting, row.user
@@ -438,18 +462,7 @@ def _deliver_reminder(row: Reminder, *, in_app: bool, email: str) -> None:
             digest_due=email == EmailChoice.DAILY,
         )
     if email == EmailChoice.IMMEDIATE:
-        local = timezone.localtime(meeting.starts_at)
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            context = {
-                "date": local.strftime("%d.%m.%Y"),
-                "time": local.strftime("%H:%M"),
-                "place": meeting.place,
-                "address": meeting.address,
-                "url": settings.SITE_URL + meeting.get_absolute_url(),
-                "settings_url": settings.SITE_URL + "/cafes/settings/",
-            }
-            subject = render_to_string("cafes/email/reminder_subject.txt", context).strip()
-            body = render_to_string("cafes/email/reminder.txt", context)
+        subject, body = _reminder_text(meeting, user.preferred_language or settings.LANGUAGE_CODE)
         message = EmailMessage(
             subject,
             body,
