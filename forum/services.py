@@ -321,13 +321,19 @@ def set_watching(*, user, thread: Thread, watching: bool) -> None:
     ThreadWatch.objects.update_or_create(thread=thread, user=user, defaults={"is_watching": watching})
 
 
-def record_reading(*, user, thread: Thread, up_to_position: int) -> int:
+def reading_position(*, user, thread: Thread) -> ReadPosition:
+    position, _created = ReadPosition.objects.get_or_create(thread=thread, user=user)
+    return position
+
+
+def record_reading(*, user, thread: Thread, up_to_position: int, position: ReadPosition | None = None) -> int:
     """Remember how far `user` read and count views; return the position they had read before.
 
     A reader counts once per thread and once per post (reading again is not a new view), and
     nobody's reading of their own thread or posts is counted.
     """
-    position, _created = ReadPosition.objects.get_or_create(thread=thread, user=user)
+    if position is None:
+        position = reading_position(user=user, thread=thread)
     before = position.last_read_position
     changes = {}
     if not position.has_viewed:

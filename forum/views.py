@@ -20,7 +20,7 @@ from forum.forms import (
     SearchForm,
     ThreadForm,
 )
-from forum.models import Boundary, CircleMembership, FoldedTopic, Reaction, ReadPosition, Reveal, Topic
+from forum.models import Boundary, CircleMembership, FoldedTopic, Reaction, Reveal, Topic
 from forum.permissions import get_circle_for, get_invitation_for, get_peer_or_404, get_post_for, get_thread_for
 from forum.text import find_identifying_details, quote_markdown
 from reconnect.core.permissions import get_visible_or_404, peer_required, require
@@ -120,11 +120,7 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
 @peer_required
 def thread(request: HttpRequest, pk) -> HttpResponse:
     current = get_thread_for(request.user, pk)
-    read_position = (
-        ReadPosition.objects.filter(thread=current, user=request.user)
-        .values_list("last_read_position", flat=True)
-        .first()
-    )
+    reading = services.reading_position(user=request.user, thread=current)
     if "page" in request.GET:
         try:
             page = int(request.GET["page"])
@@ -134,10 +130,12 @@ def thread(request: HttpRequest, pk) -> HttpResponse:
             raise Http404
     else:
         # Open where the reader stopped reading.
-        page = selectors.first_unread_page(current, read_position or 0)
+        page = selectors.first_unread_page(current, reading.last_read_position)
     data = selectors.page_of_thread(request.user, current, page)
     last_on_page = min(page * selectors.POSTS_PER_PAGE, current.post_count)
-    read_before = services.record_reading(user=request.user, thread=current, up_to_position=last_on_page)
+    read_before = services.record_reading(
+        user=request.user, thread=current, up_to_position=last_on_page, position=reading
+    )
     posts = selectors.build_post_views(request.user, data, read_before=read_before)
     if current.topic_id:
         current.topic.label = current.topic.localized_name(_language())
