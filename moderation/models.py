@@ -1,0 +1,319 @@
+"""Moderation: the peer moderator's queue, reports, the log, saved replies, watched words, sanctions.
+
+Nothing here deletes anything for real: a hidden post keeps its text, an edited post keeps its
+original in the log, a sanction ends or is lifted but stays on record.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+User = settings.AUTH_USER_MODEL
+
+
+class Report(models.Model):
+    """A member's report of a forum post. The reported member is never told who reported."""
+
+    class Reason(models.TextChoices):
+        IDENTIFYING = "identifying", _("It may identify someone")
+        HOSTILE = "hostile", _("It is hostile or hurtful")
+        HARMFUL_ADVICE = "harmful_advice", _("It gives harmful advice")
+        WORRIED = "worried", _("I am worried about the writer")
+        SPAM = "spam", _("It is spam")
+        OTHER = "other", _("Something else")
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Waiting for a peer moderator")
+        ACTED = "acted", _("A peer moderator acted on it")
+        NO_ACTION = "no_action", _("A peer moderator looked at it and left the post as it is")
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="moderation_reports")
+    reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    details = models.TextField(_("details"), blank=True, max_length=1000)
+    item = models.ForeignKey("QueueItem", on_delete=models.PROTECT, related_name="reports")
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
+    created_at = models.DateTimeField(_("reported"), default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"], condition=Q(outcome="open"), name="moderation_one_open_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.post_id})"
+
+
+class QueueItemQuerySet(models.QuerySet["QueueItem"]):
+    def open(self) -> "QueueItemQuerySet":
+        return self.filter(status=QueueItem.Status.OPEN)
+
+    def in_queue_order(self) -> "QueueItemQuerySet":
+        return self.order_by("priority", "created_at", "pk")
+
+
+class QueueItem(models.Model):
+    """One thing that needs a peer moderator. Crisis first, then reports and flags, then held posts."""
+
+    class Kind(models.TextChoices):
+        CRISIS = "crisis", _("Crisis language")
+        REPORT = "report", _("Reported")
+        FLAG = "flag", _("Watched word")
+        HELD = "held", _("Held for approval")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Handled")
+
+    PRIORITY = {Kind.CRISIS: 0, Kind.REPORT: 1, Kind.FLAG: 1, Kind.HELD: 2}
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    priority = models.PositiveSmallIntegerField(_("priority"), default=2)
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="moderation_items")
+    # The writer of the post, kept here so that history counts need no join through forum.
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_items")
+    # What the screening found (phrases of the watched-word list, or "first posts"), for moderators.
+    matched = models.CharField(_("why"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    claimed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="moderation_claims"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated to an admin"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = QueueItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "created_at", "pk"]
+        verbose_name = _("queue item")
+        verbose_name_plural = _("queue items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "kind"], condition=Q(status="open"), name="moderation_one_open_item_per_kind"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "priority", "created_at"], name="moderation_queue_order")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("moderation:item", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.kind == self.Kind.CRISIS
+
+
+class ModerationAction(models.Model):
+    """The moderation log: one row per action, written in the same transaction as the change."""
+
+    class Action(models.TextChoices):
+        CLAIM = "claim", _("Claimed")
+        RELEASE = "release", _("Released")
+        APPROVE = "approve", _("Approved")
+        HIDE = "hide", _("Hid a post")
+        EDIT = "edit", _("Edited a post")
+        LOCK = "lock", _("Locked a thread")
+        UNLOCK = "unlock", _("Unlocked a thread")
+        MOVE = "move", _("Moved a thread")
+        PIN = "pin", _("Pinned a thread")
+        UNPIN = "unpin", _("Unpinned a thread")
+        SLOW_MODE = "slow_mode", _("Changed slow mode")
+        REPLY = "reply", _("Replied as moderator")
+        CHECK_IN = "check_in", _("Sent a private check-in")
+        DISMISS = "dismiss", _("Dismissed")
+        ESCALATE = "escalate", _("Escalated to an admin")
+        SANCTION = "sanction", _("Sanctioned a member")
+        LIFT_SANCTION = "lift_sanction", _("Lifted a sanction")
+        WATCHED_WORD = "watched_word", _("Changed a watched word")
+
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="moderation_actions")
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    item = models.ForeignKey(QueueItem, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
+    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    thread = models.ForeignKey("forum.Thread", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The member the action concerns (the post's author, a sanctioned member).
+    subject = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="moderation_actions_about"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    before_text = models.TextField(_("before"), blank=True)
+    after_text = models.TextField(_("after"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class SavedReply(models.Model):
+    """A warm, honest text moderators insert and adapt. Shared by all moderators."""
+
+    title = models.CharField(_("title"), max_length=100)
+    body = models.TextField(_("text"), max_length=5000)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WatchedWordQuerySet(models.QuerySet["WatchedWord"]):
+    def active(self) -> "WatchedWordQuerySet":
+        return self.filter(is_active=True)
+
+
+class WatchedWord(models.Model):
+    """A word or phrase that holds, flags or marks a post as crisis. See moderation/matching.py."""
+
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        NB = "nb", _("Norwegian Bokmål")
+
+    class Action(models.TextChoices):
+        HOLD = "hold", _("Hold for approval")
+        FLAG = "flag", _("Flag for a moderator")
+        CRISIS = "crisis", _("Mark as crisis")
+
+    phrase = models.CharField(_("word or phrase"), max_length=100)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    action = models.CharField(_("action"), max_length=6, choices=Action.choices)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = WatchedWordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["language", "phrase"]
+        verbose_name = _("watched word")
+        verbose_name_plural = _("watched words")
+        constraints = [models.UniqueConstraint(fields=["phrase", "language"], name="moderation_unique_phrase")]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} ({self.language})"
+
+
+class SanctionQuerySet(models.QuerySet["Sanction"]):
+    def in_force(self, now=None) -> "SanctionQuerySet":
+        now = now or timezone.now()
+        return self.filter(lifted_at__isnull=True, starts_at__lte=now).filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
+        )
+
+
+class Sanction(models.Model):
+    """Graduated: a warning, pre-moderation (every post held), or no posting until a date."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Warning")
+        PRE_MODERATION = "premod", _("Pre-moderation")
+        SUSPENSION = "suspension", _("Posting suspended")
+
+    member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_sanctions")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    starts_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField(_("until"), null=True, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SanctionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("sanction")
+        verbose_name_plural = _("sanctions")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.member_id})"
+
+
+class SlowMode(models.Model):
+    """A heated thread: one post per member per `minutes`."""
+
+    thread = models.OneToOneField("forum.Thread", on_delete=models.CASCADE, related_name="slow_mode")
+    minutes = models.PositiveSmallIntegerField(_("minutes between posts"))
+    set_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("slow mode")
+        verbose_name_plural = _("slow modes")
+
+    def __str__(self) -> str:
+        return f"{self.thread_id}: {self.minutes} min"
+
+
+class CheckIn(models.Model):
+    """A private message from a peer moderator to a member, read on a private page."""
+
+    member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_check_ins")
+    moderator = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("message"), max_length=5000)
+    post = models.ForeignKey("forum.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("check-in message")
+        verbose_name_plural = _("check-in messages")
+
+    def __str__(self) -> str:
+        return f"check-in #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("moderation:check_in", kwargs={"pk": self.pk})
+
+
+class HideNotice(models.Model):
+    """Why a post was hidden, for its author. The log keeps the same reason for moderators."""
+
+    post = models.OneToOneField("forum.Post", on_delete=models.CASCADE, related_name="hide_notice")
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"hidden {self.post_id}"
+
+
+class MessageCrisisFlag(models.Model):
+    """Crisis language in a message to the care team: the providers see a note on that message.
+
+    Keyed by the message id (messaging owns its models); moderators never see messages.
+    """
+
+    message_id = models.PositiveBigIntegerField(unique=True)
+    conversation_id = models.PositiveBigIntegerField(db_index=True)
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"crisis note on message {self.message_id}"

@@ -1,0 +1,667 @@
+"""Moderation operations. One keyword-only function per action, each in one transaction that writes
+exactly one ModerationAction row together with the change (or neither).
+
+Acting on an item another moderator has claimed, or acting on something that is already done (a
+second click, a second moderator a moment later), raises `ModerationError` with a message for the
+moderator; nothing is written twice.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from forum.models import Post, Thread, Topic
+from moderation import notifications as kinds
+from moderation.matching import find_matches
+from moderation.models import (
+    CheckIn,
+    HideNotice,
+    MessageCrisisFlag,
+    ModerationAction,
+    QueueItem,
+    Report,
+    Sanction,
+    SlowMode,
+    WatchedWord,
+)
+from reconnect.accounts.models import Role, User
+from reconnect.core.services import notify
+
+Action = ModerationAction.Action
+MAX_TEXT = 5000
+
+
+class ModerationError(Exception):
+    """A refusal with a message for the person who tried."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def moderators():
+    return User.objects.filter(role__in=(Role.MODERATOR, Role.ADMIN), is_active=True)
+
+
+def _notices_url() -> str:
+    from django.urls import reverse
+
+    return reverse("moderation:notices")
+
+
+def _log(*, actor, action: str, item=None, post=None, thread=None, subject=None, reason="", before="", after=""):
+    return ModerationAction.objects.create(
+        actor=actor,
+        action=action,
+        item=item,
+        post=post,
+        thread=thread if thread is not None else (post.thread if post is not None else None),
+        subject=subject if subject is not None else (post.author if post is not None else None),
+        reason=reason,
+        before_text=before,
+        after_text=after,
+    )
+
+
+def _required(text: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ModerationError(message)
+    if len(text) > MAX_TEXT:
+        raise ModerationError(_("This is too long: at most %(max)s characters.") % {"max": f"{MAX_TEXT:,}"})
+    return text
+
+
+# --- Claims and the state of an item -------------------------------------------------------------
+
+
+def _lock_item(item: QueueItem, moderator) -> QueueItem:
+    """The item, locked for this transaction, if this moderator may act on it now."""
+    item = QueueItem.objects.select_for_update(of=("self",)).select_related("claimed_by", "resolved_by").get(pk=item.pk)
+    if not item.is_open:
+        who = item.resolved_by.display_name if item.resolved_by else _("a peer moderator")
+        raise ModerationError(_("This item was already handled by %(name)s.") % {"name": who})
+    if item.claimed_by_id and item.claimed_by_id != moderator.pk:
+        raise ModerationError(
+            _("%(name)s is working on this item. Ask them, or wait until they release it.")
+            % {"name": item.claimed_by.display_name}
+        )
+    return item
+
+
+def _lock_post(item: QueueItem) -> Post:
+    return Post.objects.select_for_update(of=("self",)).select_related("thread", "author").get(pk=item.post_id)
+
+
+def _close_reports(items: list[QueueItem], outcome: str, now: datetime) -> None:
+    reports = Report.objects.filter(item__in=items, outcome=Report.Outcome.OPEN).select_related("reporter")
+    reporters = {r.reporter for r in reports}
+    Report.objects.filter(item__in=items, outcome=Report.Outcome.OPEN).update(outcome=outcome, closed_at=now)
+    if reporters:
+        from django.urls import reverse
+
+        notify(users=reporters, kind=kinds.REPORT_CLOSED, url=reverse("moderation:my_reports"))
+
+
+def _resolve(items: list[QueueItem], moderator, *, report_outcome: str) -> None:
+    now = timezone.now()
+    QueueItem.objects.filter(pk__in=[i.pk for i in items]).update(
+        status=QueueItem.Status.RESOLVED, resolved_at=now, resolved_by=moderator
+    )
+    for item in items:
+        item.status, item.resolved_at, item.resolved_by = QueueItem.Status.RESOLVED, now, moderator
+    _close_reports(items, report_outcome, now)
+
+
+def _open_items_of(post: Post, moderator, first: QueueItem) -> list[QueueItem]:
+    """Every open item on the post (a post can be crisis-flagged, reported and held at once): one
+    decision about the post answers them all. Items claimed by someone else stop the action."""
+    others = list(
+        QueueItem.objects.select_for_update().filter(post=post, status=QueueItem.Status.OPEN).exclude(pk=first.pk)
+    )
+    for other in others:
+        if other.claimed_by_id and other.claimed_by_id != moderator.pk:
+            raise ModerationError(_("Another peer moderator is working on this post."))
+    return [first, *others]
+
+
+@transaction.atomic
+def claim_item(*, moderator, item: QueueItem) -> QueueItem:
+    item = _lock_item(item, moderator)
+    if item.claimed_by_id == moderator.pk:
+        raise ModerationError(_("You have already claimed this item."))
+    item.claimed_by, item.claimed_at = moderator, timezone.now()
+    item.save(update_fields=["claimed_by", "claimed_at"])
+    _log(actor=moderator, action=Action.CLAIM, item=item, post=item.post)
+    return item
+
+
+@transaction.atomic
+def release_item(*, moderator, item: QueueItem) -> QueueItem:
+    item = _lock_item(item, moderator)
+    if item.claimed_by_id != moderator.pk:
+        raise ModerationError(_("You have not claimed this item."))
+    item.claimed_by, item.claimed_at = None, None
+    item.save(update_fields=["claimed_by", "claimed_at"])
+    _log(actor=moderator, action=Action.RELEASE, item=item, post=item.post)
+    return item
+
+
+# --- Decisions about a post ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def approve(*, moderator, item: QueueItem) -> Post:
+    """The post is fine: a held post is published, flags and reports on it are closed."""
+    item = _lock_item(item, moderator)
+    post = _lock_post(item)
+    if post.status in (Post.Status.REMOVED_BY_AUTHOR, Post.Status.HIDDEN):
+        raise ModerationError(_("This post is no longer visible: dismiss the item instead."))
+    items = _open_items_of(post, moderator, item)
+    was_held = post.status == Post.Status.HELD
+    if was_held:
+        post.status = Post.Status.PUBLISHED
+        post.save(update_fields=["status"])
+    _resolve(items, moderator, report_outcome=Report.Outcome.NO_ACTION)
+    _log(actor=moderator, action=Action.APPROVE, item=item, post=post)
+    if was_held:
+        from forum.services import notify_watchers
+
+        notify(users=[post.author], kind=kinds.POST_APPROVED, url=post.get_absolute_url())
+        notify_watchers(post=post)
+    return post
+
+
+@transaction.atomic
+def hide(*, moderator, item: QueueItem, reason: str) -> Post:
+    """Hide the post from everyone but its author, who sees why. Its text is kept."""
+    reason = _required(reason, _("Please write the reason the author will see."))
+    item = _lock_item(item, moderator)
+    post = _lock_post(item)
+    if post.status == Post.Status.HIDDEN:
+        raise ModerationError(_("This post is already hidden."))
+    if post.status == Post.Status.REMOVED_BY_AUTHOR:
+        raise ModerationError(_("The author has removed this post already: dismiss the item instead."))
+    items = _open_items_of(post, moderator, item)
+    post.status = Post.Status.HIDDEN
+    post.save(update_fields=["status"])
+    HideNotice.objects.update_or_create(post=post, defaults={"reason": reason, "created_at": timezone.now()})
+    _resolve(items, moderator, report_outcome=Report.Outcome.ACTED)
+    _log(actor=moderator, action=Action.HIDE, item=item, post=post, reason=reason, before=post.body)
+    notify(users=[post.author], kind=kinds.POST_CHANGED, url=_notices_url())
+    return post
+
+
+@transaction.atomic
+def edit(*, moderator, item: QueueItem, body: str, note: str) -> Post:
+    """Change the text (for example to take out identifying details). The original stays in the log
+    for moderators; the author is told, with the note."""
+    from forum.text import render_markdown
+
+    note = _required(note, _("Please write a note saying what you changed and why."))
+    body = _required(body, _("The post cannot be empty. To take it away, hide it instead."))
+    item = _lock_item(item, moderator)
+    post = _lock_post(item)
+    if post.status == Post.Status.REMOVED_BY_AUTHOR:
+        raise ModerationError(_("The author has removed this post already: dismiss the item instead."))
+    if body == post.body:
+        raise ModerationError(_("The text is unchanged."))
+    before = post.body
+    post.body, post.body_html, post.edited_at = body, render_markdown(body), timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    _log(actor=moderator, action=Action.EDIT, item=item, post=post, reason=note, before=before, after=body)
+    notify(users=[post.author], kind=kinds.POST_CHANGED, url=_notices_url())
+    return post
+
+
+@transaction.atomic
+def dismiss(*, moderator, item: QueueItem, reason: str = "") -> QueueItem:
+    """Nothing to do about this item (a report that does not hold, a harmless flag)."""
+    item = _lock_item(item, moderator)
+    if item.kind == QueueItem.Kind.HELD and item.post.status == Post.Status.HELD:
+        raise ModerationError(_("A held post waits for a decision: approve it or hide it."))
+    _resolve([item], moderator, report_outcome=Report.Outcome.NO_ACTION)
+    _log(actor=moderator, action=Action.DISMISS, item=item, post=item.post, reason=(reason or "").strip())
+    return item
+
+
+@transaction.atomic
+def escalate(*, moderator, item: QueueItem, reason: str) -> QueueItem:
+    reason = _required(reason, _("Please write what the admin should look at."))
+    item = _lock_item(item, moderator)
+    if item.escalated_at:
+        raise ModerationError(_("This item has been escalated already."))
+    item.escalated_at = timezone.now()
+    item.save(update_fields=["escalated_at"])
+    _log(actor=moderator, action=Action.ESCALATE, item=item, post=item.post, reason=reason)
+    notify(
+        users=User.objects.filter(role=Role.ADMIN, is_active=True), kind=kinds.ESCALATED, url=item.get_absolute_url()
+    )
+    return item
+
+
+# --- Talking to people ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> Post:
+    """A reply in the thread, shown with the peer moderator badge; the author hears of it."""
+    from forum.models import ThreadWatch
+    from forum.services import ForumError, post_reply
+
+    body = _required(body, _("Please write your reply."))
+    item = _lock_item(item, moderator)
+    original = item.post
+    try:
+        reply = post_reply(author=moderator, thread=original.thread, body=body, quote_of=None)
+    except ForumError as exc:
+        raise ModerationError(exc.message) from exc
+    if resolve:
+        _resolve(_open_items_of(original, moderator, item), moderator, report_outcome=Report.Outcome.ACTED)
+    _log(actor=moderator, action=Action.REPLY, item=item, post=original, after=body)
+    # Watchers heard of it from the forum already; an author who stopped watching hears it here.
+    watching = ThreadWatch.objects.filter(thread=original.thread, user=original.author, is_watching=True).exists()
+    if not watching and original.author_id != moderator.pk:
+        notify(
+            users=[original.author],
+            kind=kinds.MODERATOR_REPLY,
+            url=reply.get_absolute_url(),
+            params={"pseudonym": moderator.display_name},
+        )
+    return reply
+
+
+@transaction.atomic
+def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> CheckIn:
+    """A private message to the post's author, read on a page only they (and moderators) can open."""
+    body = _required(body, _("Please write your message."))
+    item = _lock_item(item, moderator)
+    check_in = CheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
+    if resolve:
+        _resolve(_open_items_of(item.post, moderator, item), moderator, report_outcome=Report.Outcome.ACTED)
+    _log(actor=moderator, action=Action.CHECK_IN, item=item, post=item.post, after=body)
+    notify(
+        users=[item.author],
+        kind=kinds.CHECK_IN,
+        url=check_in.get_absolute_url(),
+        params={"pseudonym": moderator.display_name},
+    )
+    return check_in
+
+
+# --- Threads -------------------------------------------------------------------------------------
+
+
+def _lock_thread(thread: Thread, moderator, item: QueueItem | None) -> tuple[Thread, QueueItem | None]:
+    if item is not None:
+        item = _lock_item(item, moderator)
+    return Thread.objects.select_for_update().get(pk=thread.pk), item
+
+
+@transaction.atomic
+def set_locked(*, moderator, thread: Thread, locked: bool, item: QueueItem | None = None, reason: str = "") -> Thread:
+    thread, item = _lock_thread(thread, moderator, item)
+    if thread.is_locked == locked:
+        raise ModerationError(_("This thread is locked already.") if locked else _("This thread is not locked."))
+    thread.is_locked = locked
+    thread.save(update_fields=["is_locked"])
+    _log(
+        actor=moderator,
+        action=Action.LOCK if locked else Action.UNLOCK,
+        item=item,
+        thread=thread,
+        subject=thread.author,
+        reason=(reason or "").strip(),
+    )
+    return thread
+
+
+@transaction.atomic
+def set_pinned(*, moderator, thread: Thread, pinned: bool, item: QueueItem | None = None) -> Thread:
+    thread, item = _lock_thread(thread, moderator, item)
+    if thread.is_pinned == pinned:
+        raise ModerationError(_("This thread is pinned already.") if pinned else _("This thread is not pinned."))
+    thread.is_pinned = pinned
+    thread.save(update_fields=["is_pinned"])
+    _log(
+        actor=moderator, action=Action.PIN if pinned else Action.UNPIN, item=item, thread=thread, subject=thread.author
+    )
+    return thread
+
+
+@transaction.atomic
+def move_thread(*, moderator, thread: Thread, topic: Topic, item: QueueItem | None = None, reason: str = "") -> Thread:
+    thread, item = _lock_thread(thread, moderator, item)
+    if thread.circle_id is not None:
+        raise ModerationError(_("A thread in a circle cannot be moved to a topic."))
+    if thread.topic_id == topic.pk:
+        raise ModerationError(_("The thread is in this topic already."))
+    before = thread.topic.name if thread.topic_id else ""
+    thread.topic = topic
+    thread.save(update_fields=["topic"])
+    _log(
+        actor=moderator,
+        action=Action.MOVE,
+        item=item,
+        thread=thread,
+        subject=thread.author,
+        reason=(reason or "").strip(),
+        before=before,
+        after=topic.name,
+    )
+    return thread
+
+
+@transaction.atomic
+def set_slow_mode(*, moderator, thread: Thread, minutes: int, item: QueueItem | None = None) -> Thread:
+    """One post per member per `minutes` in this thread; 0 turns slow mode off."""
+    if minutes < 0 or minutes > 24 * 60:
+        raise ModerationError(_("Choose between 0 and 1440 minutes."))
+    thread, item = _lock_thread(thread, moderator, item)
+    current = SlowMode.objects.filter(thread=thread).first()
+    if (current.minutes if current else 0) == minutes:
+        raise ModerationError(_("Slow mode is set like this already."))
+    if minutes:
+        SlowMode.objects.update_or_create(
+            thread=thread, defaults={"minutes": minutes, "set_by": moderator, "set_at": timezone.now()}
+        )
+    else:
+        SlowMode.objects.filter(thread=thread).delete()
+    _log(
+        actor=moderator,
+        action=Action.SLOW_MODE,
+        item=item,
+        thread=thread,
+        subject=thread.author,
+        before=str(current.minutes if current else 0),
+        after=str(minutes),
+    )
+    return thread
+
+
+# --- Sanctions -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sanction_member(
+    *, moderator, member, kind: str, reason: str, ends_at: datetime | None = None, item: QueueItem | None = None
+) -> Sanction:
+    reason = _required(reason, _("Please write the reason the member will see."))
+    if kind not in Sanction.Kind.values:
+        raise ModerationError(_("Choose a kind of sanction."))
+    if member.role != Role.MEMBER:
+        raise ModerationError(_("Only members can be sanctioned here."))
+    now = timezone.now()
+    if kind == Sanction.Kind.SUSPENSION and ends_at is None:
+        raise ModerationError(_("A suspension needs an end date."))
+    if ends_at is not None and ends_at <= now:
+        raise ModerationError(_("The end date must be in the future."))
+    if kind == Sanction.Kind.WARNING:
+        ends_at = None
+    if item is not None:
+        item = _lock_item(item, moderator)
+    if kind != Sanction.Kind.WARNING and Sanction.objects.in_force(now).filter(member=member, kind=kind).exists():
+        raise ModerationError(_("This member has this sanction already. Lift it first to change it."))
+    sanction = Sanction.objects.create(
+        member=member, kind=kind, reason=reason, starts_at=now, ends_at=ends_at, created_by=moderator
+    )
+    _log(
+        actor=moderator,
+        action=Action.SANCTION,
+        item=item,
+        post=item.post if item is not None else None,
+        subject=member,
+        reason=reason,
+        after=f"{sanction.get_kind_display()}" + (f" → {ends_at:%Y-%m-%d %H:%M}" if ends_at else ""),
+    )
+    notify(users=[member], kind=kinds.SANCTION, url=_notices_url())
+    return sanction
+
+
+@transaction.atomic
+def lift_sanction(*, moderator, sanction: Sanction, reason: str = "") -> Sanction:
+    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if not Sanction.objects.in_force().filter(pk=sanction.pk).exists():
+        raise ModerationError(_("This sanction is no longer in force."))
+    sanction.lifted_at = timezone.now()
+    sanction.save(update_fields=["lifted_at"])
+    _log(
+        actor=moderator,
+        action=Action.LIFT_SANCTION,
+        subject=sanction.member,
+        reason=(reason or "").strip(),
+        before=sanction.get_kind_display(),
+    )
+    return sanction
+
+
+# --- Watched words -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_watched_word(*, moderator, phrase: str, language: str, action: str) -> WatchedWord:
+    from moderation.matching import phrase_key
+
+    phrase = " ".join((phrase or "").split()).lower()
+    if not phrase_key(phrase):
+        raise ModerationError(_("Please write a word or phrase with letters in it."))
+    if len(phrase) > 100:
+        raise ModerationError(_("This is too long: at most %(max)s characters.") % {"max": 100})
+    if language not in WatchedWord.Language.values or action not in WatchedWord.Action.values:
+        raise ModerationError(_("Choose a language and an action."))
+    if WatchedWord.objects.filter(phrase=phrase, language=language).exists():
+        raise ModerationError(_("This phrase is on the list already."))
+    word = WatchedWord.objects.create(phrase=phrase, language=language, action=action, created_by=moderator)
+    _log(actor=moderator, action=Action.WATCHED_WORD, after=f"+ {phrase} ({language}, {action})")
+    return word
+
+
+@transaction.atomic
+def set_watched_word_active(*, moderator, word: WatchedWord, active: bool) -> WatchedWord:
+    word = WatchedWord.objects.select_for_update().get(pk=word.pk)
+    if word.is_active == active:
+        raise ModerationError(_("Nothing to change."))
+    word.is_active = active
+    word.save(update_fields=["is_active"])
+    sign = "+" if active else "-"
+    _log(actor=moderator, action=Action.WATCHED_WORD, after=f"{sign} {word.phrase} ({word.language}, {word.action})")
+    return word
+
+
+# --- Reports (by members) ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_post(*, reporter, post: Post, reason: str, details: str = "") -> Report:
+    """A member reports a post they can see. The author is never told who reported it."""
+    details = (details or "").strip()
+    if reason not in Report.Reason.values:
+        raise ModerationError(_("Please choose a reason."))
+    if reason == Report.Reason.OTHER and not details:
+        raise ModerationError(_("Please say a few words about what is wrong."))
+    if len(details) > 1000:
+        raise ModerationError(_("This is too long: at most %(max)s characters.") % {"max": "1,000"})
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.status in (Post.Status.REMOVED_BY_AUTHOR, Post.Status.HIDDEN):
+        raise ModerationError(_("This post has been removed already, so there is nothing to report."))
+    if post.author_id == reporter.pk:
+        raise ModerationError(_("This is your own post. You can edit or remove it yourself."))
+    if Report.objects.filter(post=post, reporter=reporter, outcome=Report.Outcome.OPEN).exists():
+        raise ModerationError(_("You have reported this post already. A peer moderator will look at it."))
+    item = QueueItem.objects.open().filter(post=post, kind=QueueItem.Kind.REPORT).first()
+    if item is None:
+        item = QueueItem.objects.create(
+            kind=QueueItem.Kind.REPORT,
+            priority=QueueItem.PRIORITY[QueueItem.Kind.REPORT],
+            post=post,
+            author_id=post.author_id,
+        )
+    try:
+        with transaction.atomic():
+            return Report.objects.create(post=post, reporter=reporter, reason=reason, details=details, item=item)
+    except IntegrityError:
+        raise ModerationError(_("You have reported this post already. A peer moderator will look at it.")) from None
+
+
+# --- Screening new text --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a new text: hold it for approval, flag it, mark it as crisis (or several)."""
+
+    hold: bool = False
+    flag: bool = False
+    crisis: bool = False
+    hold_because: tuple[str, ...] = field(default_factory=tuple)
+    flag_because: tuple[str, ...] = field(default_factory=tuple)
+    crisis_because: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(name for name in ("crisis", "flag", "hold") if getattr(self, name))
+
+
+def hold_first_posts() -> int:
+    return int(getattr(settings, "MODERATION_HOLD_FIRST_POSTS", 2))
+
+
+def crisis_holds() -> bool:
+    return bool(getattr(settings, "MODERATION_CRISIS_HOLDS", False))
+
+
+def matched_words(text: str) -> dict[str, list[str]]:
+    """The active watched phrases in `text`, by action."""
+    words = list(WatchedWord.objects.active().values_list("phrase", "action"))
+    found = set(find_matches(text, [phrase for phrase, _action in words]))
+    result: dict[str, list[str]] = {action: [] for action in WatchedWord.Action.values}
+    for phrase, action in words:
+        if phrase in found and phrase not in result[action]:
+            result[action].append(phrase)
+    return result
+
+
+def check_may_post(*, author, thread: Thread | None = None) -> None:
+    """Refuse a new post from a suspended member, or too soon in a thread in slow mode."""
+    if author.role != Role.MEMBER:
+        return
+    now = timezone.now()
+    suspension = (
+        Sanction.objects.in_force(now).filter(member=author, kind=Sanction.Kind.SUSPENSION).order_by("-ends_at").first()
+    )
+    if suspension is not None:
+        raise ModerationError(
+            _(
+                "A peer moderator has paused your posting until %(date)s. You can read why under “Notes from the moderators”."
+            )
+            % {"date": timezone.localtime(suspension.ends_at).strftime("%d.%m.%Y %H:%M")}
+        )
+    if thread is None or thread.pk is None:
+        return
+    slow = SlowMode.objects.filter(thread=thread).first()
+    if slow is None:
+        return
+    since = now - timedelta(minutes=slow.minutes)
+    last = (
+        Post.objects.filter(thread=thread, author=author, created_at__gt=since)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if last is not None:
+        wait = max(1, int((last + timedelta(minutes=slow.minutes) - now).total_seconds() // 60) + 1)
+        raise ModerationError(
+            _(
+                "This thread is in slow mode to give everyone room to breathe: one post per %(minutes)s minutes. "
+                "You can post again in about %(wait)s minutes."
+            )
+            % {"minutes": slow.minutes, "wait": wait}
+        )
+
+
+def screen(*, author, text: str, editing: bool = False, post: Post | None = None) -> Decision:
+    """Decide what to do with new or edited text by `author`; with `post`, also queue it.
+
+    Members only: peer moderators and admins are not screened. First posts and pre-moderation hold a
+    new post; watched words hold, flag or mark as crisis. Crisis language is published unless the
+    setting MODERATION_CRISIS_HOLDS says otherwise: a person in crisis is answered, not silenced.
+    """
+    if author.role != Role.MEMBER:
+        return Decision()
+    words = matched_words(text)
+    hold_because = list(words[WatchedWord.Action.HOLD])
+    if Sanction.objects.in_force().filter(member=author, kind=Sanction.Kind.PRE_MODERATION).exists():
+        hold_because.insert(0, str(_("pre-moderation")))
+    elif not editing and Post.objects.filter(author=author).count() < hold_first_posts():
+        hold_because.insert(0, str(_("first posts")))
+    crisis_because = tuple(words[WatchedWord.Action.CRISIS])
+    if crisis_because and crisis_holds():
+        hold_because.append(str(_("crisis language")))
+    decision = Decision(
+        hold=bool(hold_because),
+        flag=bool(words[WatchedWord.Action.FLAG]),
+        crisis=bool(crisis_because),
+        hold_because=tuple(hold_because),
+        flag_because=tuple(words[WatchedWord.Action.FLAG]),
+        crisis_because=crisis_because,
+    )
+    if post is not None:
+        record_screening(post=post, decision=decision)
+    return decision
+
+
+@transaction.atomic
+def record_screening(*, post: Post, decision: Decision) -> list[QueueItem]:
+    """Put a screened post in the queue; moderators hear of a crisis flag at once."""
+    created = []
+    for kind, wanted, because in (
+        (QueueItem.Kind.CRISIS, decision.crisis, decision.crisis_because),
+        (QueueItem.Kind.FLAG, decision.flag, decision.flag_because),
+        (QueueItem.Kind.HELD, decision.hold, decision.hold_because),
+    ):
+        if not wanted:
+            continue
+        item, new = QueueItem.objects.open().get_or_create(
+            post=post,
+            kind=kind,
+            defaults={
+                "priority": QueueItem.PRIORITY[kind],
+                "author_id": post.author_id,
+                "matched": ", ".join(because)[:300],
+            },
+        )
+        if new:
+            created.append(item)
+        if new and kind == QueueItem.Kind.CRISIS:
+            notify(users=moderators(), kind=kinds.CRISIS, url=item.get_absolute_url())
+    return created
+
+
+def needs_crisis_support(post: Post) -> bool:
+    """Whether the writer of `post` should see the crisis resources now."""
+    return QueueItem.objects.filter(post=post, kind=QueueItem.Kind.CRISIS, status=QueueItem.Status.OPEN).exists()
+
+
+def screen_message(*, message) -> bool:
+    """Crisis language in a message to the care team: note it for the providers. Never blocks."""
+    if getattr(message.author, "role", None) != Role.MEMBER:
+        return False
+    crisis = matched_words(message.body)[WatchedWord.Action.CRISIS]
+    if not crisis:
+        return False
+    MessageCrisisFlag.objects.get_or_create(
+        message_id=message.pk, defaults={"conversation_id": message.conversation_id, "author": message.author}
+    )
+    return True
+
+
+def crisis_message_ids(message_ids) -> set[int]:
+    return set(MessageCrisisFlag.objects.filter(message_id__in=list(message_ids)).values_list("message_id", flat=True))
+
+
+def queue_size() -> int:
+    return QueueItem.objects.open().count()
