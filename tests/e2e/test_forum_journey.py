@@ -18,7 +18,7 @@ def test_two_members_meet_in_the_forum_and_form_a_circle(page, axe_check, live_s
     nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
     a = MemberFactory(email="a@example.net", pseudonym="Lighthouse", real_name="Ingrid Nilsen", community=nordvik)
     b = MemberFactory(email="b@example.net", pseudonym="Birch", real_name="Marte Olsen", community=nordvik)
-    topic = TopicFactory(name="Everyday life", slug="everyday-life", description="Days, nights and routines.")
+    TopicFactory(name="Everyday life", slug="everyday-life", description="Days, nights and routines.")
 
     # A starts a thread.
     sign_in(page, a.email, TEST_PASSWORD, axe=axe_check)

@@ -13,7 +13,9 @@ def circle(member):
 
 @pytest.fixture
 def circle_thread(member, circle):
-    return ThreadFactory(author=member, circle=circle, topic=None, title="Secret circle plans", body="Circle words only")
+    return ThreadFactory(
+        author=member, circle=circle, topic=None, title="Secret circle plans", body="Circle words only"
+    )
 
 
 def test_members_form_a_circle_by_invitation(login, member, other_member):
@@ -77,7 +79,12 @@ def test_a_circle_and_its_threads_are_invisible_to_non_members_everywhere(
         assert client.get(f"/forum/threads/{circle_thread.pk}/reply/").status_code == 404
         assert client.post(f"/forum/posts/{post.pk}/react/", {"kind": "thanks"}).status_code == 404
         assert client.get(circle.get_absolute_url()).status_code == 404
-        for url in ["/forum/", "/forum/search/?q=circle", "/forum/search/?q=secret", f"/forum/people/{member.pseudonym}/"]:
+        for url in [
+            "/forum/",
+            "/forum/search/?q=circle",
+            "/forum/search/?q=secret",
+            f"/forum/people/{member.pseudonym}/",
+        ]:
             page = client.get(url).content.decode()
             assert "Secret circle plans" not in page and "Circle words" not in page and "Tuesday walkers" not in page
         # The profile's post count leaves out posts the viewer cannot see.

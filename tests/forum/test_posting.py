@@ -9,7 +9,12 @@ from tests.forum.factories import ThreadFactory, reply
 
 
 def _new_thread(client, topic, **data):
-    payload = {"title": "Long evenings", "body": "How do you get through them?", "content_note": "", "client_token": "t1"}
+    payload = {
+        "title": "Long evenings",
+        "body": "How do you get through them?",
+        "content_note": "",
+        "client_token": "t1",
+    }
     payload.update(data)
     return client.post(f"/forum/topics/{topic.slug}/new/", payload)
 

@@ -72,7 +72,9 @@ def test_thread_page_queries_do_not_grow_with_posts_reactions_or_readers(
         client.get(big.get_absolute_url() + "?page=2")
 
 
-def test_circles_search_and_profile_pages_have_fixed_budgets(login, member, topic, crowd, django_assert_max_num_queries):
+def test_circles_search_and_profile_pages_have_fixed_budgets(
+    login, member, topic, crowd, django_assert_max_num_queries
+):
     _busy_thread(topic, crowd, 10, member)
     client = login(member)
     for url in ["/forum/search/?q=post", f"/forum/people/{crowd[0].pseudonym}/", "/forum/circles/", "/forum/settings/"]:

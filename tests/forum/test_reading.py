@@ -1,6 +1,6 @@
 from forum.models import POSTS_PER_PAGE, ReadPosition, Thread
-from tests.forum.factories import ThreadFactory, reply
 from tests.factories import MemberFactory
+from tests.forum.factories import ThreadFactory, reply
 
 
 def test_views_count_each_reader_once_and_never_the_author(login, member, other_member, topic):

@@ -6,9 +6,16 @@ def test_thread_page_renders_for_a_member(login, member, other_member, topic):
     thread = ThreadFactory(author=member, topic=topic)
     reply(thread, other_member)
     client = login(member)
-    for url in ["/forum/", f"/forum/topics/{topic.slug}/", thread.get_absolute_url(), "/forum/search/?q=evenings",
-                "/forum/circles/", "/forum/settings/", f"/forum/people/{other_member.pseudonym}/",
-                f"/forum/threads/{thread.pk}/reply/?quote={thread.posts.first().pk}"]:
+    for url in [
+        "/forum/",
+        f"/forum/topics/{topic.slug}/",
+        thread.get_absolute_url(),
+        "/forum/search/?q=evenings",
+        "/forum/circles/",
+        "/forum/settings/",
+        f"/forum/people/{other_member.pseudonym}/",
+        f"/forum/threads/{thread.pk}/reply/?quote={thread.posts.first().pk}",
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
     assert Post.objects.count() == 2

@@ -81,12 +81,17 @@ ROUTES = {
     ),
     "forum:profile": Route("/forum/people/Lighthouse/", peers(OK)),
     "forum:boundary": Route(
-        "/forum/people/Northern%20Star/boundary/", peers(Redirect("/forum/people/")), method="post", data={"kind": "mute"}
+        "/forum/people/Northern%20Star/boundary/",
+        peers(Redirect("/forum/people/")),
+        method="post",
+        data={"kind": "mute"},
     ),
     "forum:reveal": Route(
         "/forum/people/Lillian/reveal/", peers(Redirect("/forum/people/")), method="post", data={"first_name": "Kim"}
     ),
-    "forum:revoke_reveal": Route("/forum/people/Lillian/reveal/revoke/", peers(Redirect("/forum/people/")), method="post"),
+    "forum:revoke_reveal": Route(
+        "/forum/people/Lillian/reveal/revoke/", peers(Redirect("/forum/people/")), method="post"
+    ),
     "forum:circles": Route("/forum/circles/", peers(OK)),
     "forum:circle_create": Route(
         "/forum/circles/new/", peers(Redirect("/forum/circles/")), method="post", data={"name": "Walkers"}
