@@ -27,14 +27,16 @@ def histories(author_ids) -> dict[int, History]:
     result = {pk: History() for pk in author_ids}
     if not author_ids:
         return result
-    for row in Post.objects.filter(author_id__in=author_ids).values("author_id").annotate(n=Count("pk")):
+    for row in Post.objects.filter(author_id__in=author_ids).order_by().values("author_id").annotate(n=Count("pk")):
         result[row["author_id"]].posts = row["n"]
-    for row in QueueItem.objects.filter(author_id__in=author_ids).values("author_id").annotate(n=Count("pk")):
+    for row in (
+        QueueItem.objects.filter(author_id__in=author_ids).order_by().values("author_id").annotate(n=Count("pk"))
+    ):
         result[row["author_id"]].flags = row["n"]
     actions = ModerationAction.objects.filter(subject_id__in=author_ids).exclude(
         action__in=[ModerationAction.Action.CLAIM, ModerationAction.Action.RELEASE]
     )
-    for row in actions.values("subject_id").annotate(n=Count("pk")):
+    for row in actions.order_by().values("subject_id").annotate(n=Count("pk")):
         result[row["subject_id"]].actions = row["n"]
     for sanction in Sanction.objects.in_force().filter(member_id__in=author_ids):
         result[sanction.member_id].sanctions.append(sanction)
