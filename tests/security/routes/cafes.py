@@ -99,3 +99,9 @@ ROUTES = {
     # The secret in the address is the key: whoever holds it gets the feed, signed in or not.
     "cafes:feed": Route(_feed, everyone(OK)),
 }
+
+
+ADMIN_SAMPLES = {
+    "cafes.cafeseries": lambda world: _cafe(world).series,
+    "cafes.meeting": _cafe,
+}
