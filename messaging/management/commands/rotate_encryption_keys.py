@@ -7,8 +7,9 @@ portal's MFA adapter encrypts with the same keys). Safe to run again; each row i
 its own short transaction so that a large portal is not locked for long.
 """
 
+from cryptography.fernet import InvalidToken
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reconnect.core.crypto import EncryptedTextField, get_fernet, rotate_token
@@ -48,7 +49,13 @@ def rotate_mfa_secrets() -> int:
         # TOTP keeps its secret, recovery codes their seed: both went through the MFA adapter.
         for key in ("secret", "seed"):
             if isinstance(data.get(key), str) and data[key]:
-                data[key] = rotate_token(data[key])
+                try:
+                    data[key] = rotate_token(data[key])
+                except InvalidToken as exc:
+                    raise CommandError(
+                        f"The two-factor {key} of user {authenticator.user_id} cannot be read with any key in "
+                        "FIELD_ENCRYPTION_KEYS. Put the key it was written with back in the list and run again."
+                    ) from exc
                 changed = True
         if changed:
             authenticator.data = data
@@ -65,10 +72,9 @@ def rotate_attachment_files() -> int:
     for item in Attachment.objects.order_by("pk").only("pk", "file_name").iterator():
         old_name = item.file_name
         new_name = attachments.rotate(old_name)
-        with transaction.atomic():
-            Attachment.objects.filter(pk=item.pk).update(file_name=new_name)
-        # The old file goes only after the row points at the new one.
-        transaction.on_commit(lambda name=old_name: attachments.delete(name))
+        Attachment.objects.filter(pk=item.pk).update(file_name=new_name)
+        # The old file goes only once the row points at the new one.
+        attachments.delete(old_name)
         count += 1
     return count
 
