@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from forum.models import Post, Thread, Topic
 from moderation import notifications as kinds
@@ -33,6 +34,10 @@ from reconnect.core.services import notify
 
 Action = ModerationAction.Action
 MAX_TEXT = 5000
+# Why a post was held, besides watched words (kept in the queue item in the writer's language).
+FIRST_POSTS_LABEL = gettext_lazy("first posts")
+PRE_MODERATION_LABEL = gettext_lazy("pre-moderation")
+CRISIS_LABEL = gettext_lazy("crisis language")
 
 
 class ModerationError(Exception):
@@ -595,12 +600,12 @@ def screen(*, author, text: str, editing: bool = False, post: Post | None = None
     words = matched_words(text)
     hold_because = list(words[WatchedWord.Action.HOLD])
     if Sanction.objects.in_force().filter(member=author, kind=Sanction.Kind.PRE_MODERATION).exists():
-        hold_because.insert(0, str(_("pre-moderation")))
+        hold_because.insert(0, str(PRE_MODERATION_LABEL))
     elif not editing and Post.objects.filter(author=author).count() < hold_first_posts():
-        hold_because.insert(0, str(_("first posts")))
+        hold_because.insert(0, str(FIRST_POSTS_LABEL))
     crisis_because = tuple(words[WatchedWord.Action.CRISIS])
     if crisis_because and crisis_holds():
-        hold_because.append(str(_("crisis language")))
+        hold_because.append(str(CRISIS_LABEL))
     decision = Decision(
         hold=bool(hold_because),
         flag=bool(words[WatchedWord.Action.FLAG]),
