@@ -214,7 +214,7 @@ def post_company(*, meeting: Meeting, user, kind: str, text: str) -> CompanionPo
 @transaction.atomic
 def accept_company(*, post: CompanionPost, user) -> CompanionPost:
     """Take up an offer (or answer a wish) for company; both people are told."""
-    post = CompanionPost.objects.select_for_update().select_related("meeting", "author").get(pk=post.pk)
+    post = CompanionPost.objects.select_for_update(of=("self",)).select_related("meeting", "author").get(pk=post.pk)
     meeting = post.meeting
     _check_open(meeting, user)
     if post.author_id == user.pk:
@@ -396,8 +396,9 @@ def send_reminder(*, reminder_id: int, key: str, choices: dict | None = None) ->
     is the email's Message-ID, so a receiving server can recognise the rare repeat that a crash
     between the mail server's answer and the commit could cause.
     """
+    # Only the reminder row is locked: senders of one café must not queue on its meeting row.
     row = (
-        Reminder.objects.select_for_update()
+        Reminder.objects.select_for_update(of=("self",))
         .select_related("meeting", "user")
         .filter(pk=reminder_id, idempotency_key=key, status=ReminderStatus.CLAIMED)
         .first()
