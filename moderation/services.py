@@ -122,12 +122,19 @@ def _resolve(items: list[QueueItem], moderator, *, report_outcome: str) -> None:
     _close_reports(items, report_outcome, now)
 
 
-def _open_items_of(post: Post, moderator, first: QueueItem) -> list[QueueItem]:
+def _open_items_of(post: Post, moderator, first: QueueItem, *, decides_post: bool = True) -> list[QueueItem]:
     """Every open item on the post (a post can be crisis-flagged, reported and held at once): one
-    decision about the post answers them all. Items claimed by someone else stop the action."""
-    others = list(
-        QueueItem.objects.select_for_update().filter(post=post, status=QueueItem.Status.OPEN).exclude(pk=first.pk)
-    )
+    decision about the post answers them all. Items claimed by someone else stop the action.
+
+    A reply or a check-in answers the person, not the post: a held post's item stays open then, so
+    that the post is still approved or hidden.
+    """
+    others = QueueItem.objects.select_for_update().filter(post=post, status=QueueItem.Status.OPEN).exclude(pk=first.pk)
+    if not decides_post and post.status == Post.Status.HELD:
+        others = others.exclude(kind=QueueItem.Kind.HELD)
+        if first.kind == QueueItem.Kind.HELD:
+            raise ModerationError(_("A held post waits for a decision: approve it or hide it."))
+    others = list(others)
     for other in others:
         if other.claimed_by_id and other.claimed_by_id != moderator.pk:
             raise ModerationError(_("Another peer moderator is working on this post."))
@@ -266,7 +273,8 @@ def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool =
     except ForumError as exc:
         raise ModerationError(exc.message) from exc
     if resolve:
-        _resolve(_open_items_of(original, moderator, item), moderator, report_outcome=Report.Outcome.ACTED)
+        items = _open_items_of(original, moderator, item, decides_post=False)
+        _resolve(items, moderator, report_outcome=Report.Outcome.ACTED)
     _log(actor=moderator, action=Action.REPLY, item=item, post=original, after=body)
     # Watchers heard of it from the forum already; an author who stopped watching hears it here.
     watching = ThreadWatch.objects.filter(thread=original.thread, user=original.author, is_watching=True).exists()
@@ -287,7 +295,8 @@ def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = Fals
     item = _lock_item(item, moderator)
     check_in = CheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
     if resolve:
-        _resolve(_open_items_of(item.post, moderator, item), moderator, report_outcome=Report.Outcome.ACTED)
+        items = _open_items_of(item.post, moderator, item, decides_post=False)
+        _resolve(items, moderator, report_outcome=Report.Outcome.ACTED)
     _log(actor=moderator, action=Action.CHECK_IN, item=item, post=item.post, after=body)
     notify(
         users=[item.author],

@@ -370,3 +370,14 @@ def test_dismissing_a_report_closes_it_as_no_action(moderator, member_post, othe
     services.dismiss(moderator=moderator, item=report.item)
     report.refresh_from_db()
     assert report.outcome == Report.Outcome.NO_ACTION
+
+
+def test_a_reply_that_handles_a_crisis_flag_leaves_the_held_post_waiting(moderator, held_item):
+    crisis = QueueItemFactory(post=held_item.post, kind=QueueItem.Kind.CRISIS)
+    services.reply_as_moderator(moderator=moderator, item=crisis, body="We are here with you.", resolve=True)
+    crisis.refresh_from_db()
+    held_item.refresh_from_db()
+    assert crisis.status == QueueItem.Status.RESOLVED
+    assert held_item.status == QueueItem.Status.OPEN
+    with pytest.raises(services.ModerationError, match="approve it or hide it"):
+        services.send_check_in(moderator=moderator, item=held_item, body="Hello", resolve=True)
