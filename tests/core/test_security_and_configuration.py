@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _production_env(**extra):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "RECONNECT_TESTING", "PYTEST_CURRENT_TEST"}}
+    # The browser tests allow sync ORM calls under Playwright's event loop in this process; a
+    # production start must not inherit that (or any other test-only) setting.
+    test_only = {"DEBUG", "RECONNECT_TESTING", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE", "CELERY_TASK_ALWAYS_EAGER"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(
         DEBUG="false",
         SECRET_KEY="a-production-like-secret-key-that-is-long-enough-0123456789-abcdefghijklmnop",
