@@ -205,3 +205,11 @@ def test_member_cannot_add_a_provider_by_tampering_the_form(login, member, provi
 def test_a_message_to_a_conversation_made_elsewhere_is_only_for_its_participants(login, member, provider):
     stranger = make_conversation(MemberFactory(), [ProviderFactory()])
     assert login(provider).get(f"/provider/conversations/{stranger.pk}/").status_code == 404
+
+
+def test_pages_speak_norwegian(login, member, provider, conversation, settings):
+    client = login(member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    page = client.get("/messages/new/").content.decode()
+    assert "Meldinger er ikke for nødsituasjoner" in page and "Send melding" in page
+    assert "Ikke lest ennå" in client.get(f"/messages/{conversation.pk}/").content.decode()
