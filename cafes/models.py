@@ -2,7 +2,7 @@
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -322,7 +322,7 @@ class Reminder(models.Model):
         return f"{self.offset} reminder of {self.meeting_id} for {self.user_id}"
 
 
-def reminder_due_at(offset: str, starts_at) -> "timezone.datetime":
+def reminder_due_at(offset: str, starts_at: datetime) -> datetime:
     # Days are counted on the wall clock of the portal's time zone, so that "two days before" keeps
     # its hour across a daylight-saving change.
     local = timezone.localtime(starts_at)

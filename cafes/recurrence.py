@@ -37,14 +37,14 @@ class Rule:
 
     def _weekly(self) -> list[date]:
         day = self.first_date + timedelta(days=(self.weekday - self.first_date.weekday()) % 7)
-        result = []
+        result: list[date] = []
         while day <= self.last_date and len(result) < MAX_MEETINGS:
             result.append(day)
             day += timedelta(days=7)
         return result
 
     def _monthly(self) -> list[date]:
-        result = []
+        result: list[date] = []
         year, month = self.first_date.year, self.first_date.month
         while date(year, month, 1) <= self.last_date and len(result) < MAX_MEETINGS:
             day = nth_weekday(year, month, self.weekday, self.nth or 1)

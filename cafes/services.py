@@ -4,7 +4,7 @@ import os
 import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache, partial
 
 from django.conf import settings
@@ -302,7 +302,7 @@ def sync_reminders(*, meetings: Iterable[Meeting] | None = None, users: Iterable
         for s in CafeSettings.objects.filter(user_id__in=user_ids)
     }
     default = CafeSettings._meta.get_field("reminder_offsets").get_default()
-    wanted: dict[tuple[int, int, str], object] = {}
+    wanted: dict[tuple[int, int, str], datetime] = {}
     for user_id, meeting_id, starts_at in wanted_rsvps:
         for offset in choices.get(user_id, default):
             due = reminder_due_at(offset, starts_at)
@@ -312,13 +312,13 @@ def sync_reminders(*, meetings: Iterable[Meeting] | None = None, users: Iterable
     existing = {(r.user_id, r.meeting_id, r.offset): r for r in Reminder.objects.select_for_update().filter(scope)}
     to_update = []
     for key, row in existing.items():
-        due = wanted.get(key)
-        if due is None:
+        wanted_due = wanted.get(key)
+        if wanted_due is None:
             if row.status in (ReminderStatus.PENDING, ReminderStatus.CLAIMED):
                 row.status = ReminderStatus.CANCELLED
                 to_update.append(row)
-        elif row.status == ReminderStatus.CANCELLED or row.due_at != due:
-            row.due_at = due
+        elif row.status == ReminderStatus.CANCELLED or row.due_at != wanted_due:
+            row.due_at = wanted_due
             row.status = ReminderStatus.PENDING
             row.idempotency_key = _new_key()
             row.claimed_at = None
