@@ -75,7 +75,9 @@ def test_member_shares_crisis_plan_with_one_provider(page, phone_page, axe_check
     axe_check(page)
     page.get_by_role("link", name="Write my crisis plan").click()
     axe_check(page)
-    expect(page.get_by_label("Professionals and services I can contact")).to_have_value("Nordvik legevakt – 116 117")
+    expect(page.get_by_label("Professionals and services I can contact")).to_have_value(
+        re.compile(r"^Nordvik legevakt – 116 117\n")
+    )
     page.get_by_label("My warning signs").fill("I stop sleeping\nI avoid my friends")
     page.get_by_label("People I can ask for help").fill("Mum – 912 34 567")
     page.get_by_role("button", name="Save my crisis plan").click()
@@ -98,6 +100,9 @@ def test_member_shares_crisis_plan_with_one_provider(page, phone_page, axe_check
 
     page.goto("/toolbox/crisis-plan/print/")
     axe_check(page)
+    # On paper the plan fits on one or two A4 pages.
+    pdf = page.pdf(format="A4", print_background=False)
+    assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
 
     # Every other toolbox page passes axe too.
     for path in (
