@@ -107,3 +107,29 @@ def test_two_members_meet_in_the_forum_and_form_a_circle(page, axe_check, live_s
         "Birch",
     }
     assert len(axe_check.checked) >= 15
+
+
+def test_a_thread_reads_well_on_a_phone(phone_page, axe_check, live_server):
+    from forum import services
+
+    reader = MemberFactory(email="phone@example.net", pseudonym="Small Screen")
+    writer = MemberFactory(pseudonym="Northern Star")
+    topic = TopicFactory(name="Everyday life", slug="everyday-life")
+    thread = services.start_thread(
+        author=writer,
+        topic=topic,
+        title="A rather long title about evenings, mornings and everything in between",
+        body="A long paragraph " * 40 + "\n\nhttps://example.org/a/very/long/link/that/should/wrap/nicely/on/phones",
+    )
+    services.post_reply(author=reader, thread=thread, body="Me too.", content_note="loss")
+    services.add_reaction(user=reader, post=thread.posts.get(position=1), kind="strength")
+    sign_in(phone_page, reader.email, TEST_PASSWORD)
+    for url in ["/forum/", thread.get_absolute_url(), "/forum/circles/", f"/forum/people/{writer.pseudonym}/"]:
+        phone_page.goto(url)
+        axe_check(phone_page)
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{url} scrolls sideways on a phone ({width}px)"
+    # Without JavaScript the content note still opens: it is a <details> element.
+    phone_page.goto(thread.get_absolute_url())
+    phone_page.get_by_text("Content note: loss").click()
+    expect(phone_page.get_by_text("Me too.")).to_be_visible()

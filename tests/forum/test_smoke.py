@@ -19,3 +19,14 @@ def test_thread_page_renders_for_a_member(login, member, other_member, topic):
         response = client.get(url)
         assert response.status_code == 200, url
     assert Post.objects.count() == 2
+
+
+def test_forum_pages_speak_norwegian(login, member, other_member, topic, settings):
+    thread = ThreadFactory(author=member, topic=topic)
+    reply(thread, other_member)
+    client = login(member)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+    index = client.get("/forum/").content.decode()
+    assert "Siste aktivitet" in index and "Hverdagen" in index and "1 svar" in index
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "Skriv et svar" in page and "Sender styrke" in page
