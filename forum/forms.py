@@ -77,6 +77,12 @@ class CircleForm(forms.Form):
         help_text=_("Only the members of the circle see it."),
         error_messages={"required": _("Please give the circle a name.")},
     )
+    client_token = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("client_token", new_token())
 
 
 class InviteForm(forms.Form):

@@ -404,15 +404,26 @@ def set_folded_topics(*, user, topics) -> None:
 
 
 @transaction.atomic
-def create_circle(*, creator, name: str) -> Circle:
+def create_circle(*, creator, name: str, client_token: str = "") -> Circle:
     name = (name or "").strip()
     if not name:
         raise ForumError(_("Please give the circle a name."))
+    # The same form sent twice makes one circle: the token remembers the first (in the shared cache,
+    # which is enough for a double click; circles have no column for it).
+    once_key = f"forum:once:circle:{creator.pk}:{client_token}" if client_token else None
+    if once_key:
+        earlier = cache.get(once_key)
+        if earlier is not None:
+            existing = Circle.objects.filter(pk=earlier).first()
+            if existing is not None:
+                return existing
     check_rate(user=creator, action="action")
     circle = Circle.objects.create(name=name[:80], created_by=creator)
     CircleMembership.objects.create(
         circle=circle, user=creator, status=CircleMembership.Status.ACTIVE, responded_at=timezone.now()
     )
+    if once_key:
+        cache.set(once_key, circle.pk, timeout=3600)
     return circle
 
 

@@ -428,7 +428,9 @@ def circle_create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _circles_page(request, form, status=400)
     try:
-        created = services.create_circle(creator=request.user, name=form.cleaned_data["name"])
+        created = services.create_circle(
+            creator=request.user, name=form.cleaned_data["name"], client_token=form.cleaned_data["client_token"]
+        )
     except services.ForumError as exc:
         messages.error(request, exc.message)
         return _circles_page(request, form, status=429 if isinstance(exc, services.RateLimited) else 400)

@@ -134,3 +134,18 @@ def test_starting_a_thread_in_a_circle(login, member, circle):
     )
     assert response.status_code == 302
     assert circle.threads.get().title == "Our walk"
+
+
+def test_a_double_submit_makes_one_circle(login, member):
+    client = login(member)
+    for _ in range(2):
+        response = client.post("/forum/circles/new/", {"name": "Walkers", "client_token": "once"})
+        assert response.status_code == 302
+    assert Circle.objects.count() == 1
+
+
+def test_a_circle_without_a_name_is_refused(login, member):
+    response = login(member).post("/forum/circles/new/", {"name": ""})
+    assert response.status_code == 400
+    assert "Please give the circle a name." in response.content.decode()
+    assert not Circle.objects.exists()
