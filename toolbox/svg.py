@@ -18,11 +18,11 @@ from django.utils.translation import ngettext
 from toolbox.models import Closeness, PersonKind
 
 MAP_SIZE = 640
-LEGEND_HEIGHT = 64
+LEGEND_HEIGHT = 96
 CENTRE = MAP_SIZE / 2
 RING_RADII = {Closeness.CLOSE: 95, Closeness.MIDDLE: 185, Closeness.OUTER: 275}
 # How many people each ring shows before the rest become "+N more" (the text list has everyone).
-RING_CAPACITY = {Closeness.CLOSE: 8, Closeness.MIDDLE: 14, Closeness.OUTER: 20}
+RING_CAPACITY = {Closeness.CLOSE: 6, Closeness.MIDDLE: 10, Closeness.OUTER: 14}
 KIND_COLOURS = {
     PersonKind.FAMILY: "#1d5c63",
     PersonKind.FRIENDS: "#8a3b12",
@@ -34,8 +34,17 @@ KIND_COLOURS = {
 KIND_ORDER = list(PersonKind.values)
 
 
-def _short(name: str, limit: int = 14) -> str:
+def _short(name: str, limit: int = 12) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+# People are spread round each ring but leave a gap at the top, where the ring's name is written.
+TOP_GAP = 0.45
+
+
+def _slot_angle(index: int, slots: int) -> float:
+    usable = 2 * math.pi - 2 * TOP_GAP
+    return -math.pi / 2 + TOP_GAP + usable * (index + 0.5) / max(slots, 1)
 
 
 def network_map(people, *, owner_label: str) -> SafeString:
@@ -63,13 +72,13 @@ def network_map(people, *, owner_label: str) -> SafeString:
             'fill="none" stroke="#8a97a3" stroke-width="1.5" stroke-dasharray="6 4"/>'
         )
         parts.append(
-            f'<text x="{CENTRE}" y="{CENTRE - radius + 16}" text-anchor="middle" font-size="13" fill="#4a5560">'
+            f'<text x="{CENTRE}" y="{CENTRE - radius + 20}" text-anchor="middle" font-size="17" fill="#4a5560">'
             f"{escape(str(Closeness(ring).label))}</text>"
         )
     parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="30" fill="#e6f2f2" stroke="#1d5c63" stroke-width="2"/>')
     me = _("Me")
     parts.append(
-        f'<text x="{CENTRE}" y="{CENTRE + 5}" text-anchor="middle" font-size="15" font-weight="700" fill="#1f2a37">'
+        f'<text x="{CENTRE}" y="{CENTRE + 5}" text-anchor="middle" font-size="19" font-weight="700" fill="#1f2a37">'
         f"{escape(me)}</text>"
     )
     for ring, radius in RING_RADII.items():
@@ -78,46 +87,45 @@ def network_map(people, *, owner_label: str) -> SafeString:
         shown = members if len(members) <= capacity else members[: capacity - 1]
         hidden = len(members) - len(shown)
         slots = len(shown) + (1 if hidden else 0)
-        # Start at the top-right so that the ring's own label at the top stays free.
         for index, person in enumerate(shown):
-            angle = -math.pi / 2 + (2 * math.pi) * (index + 0.5) / max(slots, 1)
+            angle = _slot_angle(index, slots)
             x = CENTRE + radius * math.cos(angle)
             y = CENTRE + radius * math.sin(angle)
             colour = KIND_COLOURS.get(person.kind, KIND_COLOURS[PersonKind.OTHER])
-            label_y = y + 24 if math.sin(angle) >= 0 else y - 14
+            label_y = y + 28 if math.sin(angle) >= 0 else y - 15
             parts.append(
                 f'<g class="person" data-ring="{Closeness(ring).name.lower()}" data-kind="{person.kind}" '
                 f"data-name={quoteattr(person.name)}>"
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
-                f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="14" fill="#1f2a37">'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
+                f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="19" fill="#1f2a37">'
                 f"{escape(_short(person.name))}</text></g>"
             )
         if hidden:
-            angle = -math.pi / 2 + (2 * math.pi) * (slots - 0.5) / slots
+            angle = _slot_angle(slots - 1, slots)
             x = CENTRE + radius * math.cos(angle)
             y = CENTRE + radius * math.sin(angle)
             more = ngettext("+%(n)d more", "+%(n)d more", hidden) % {"n": hidden}
             parts.append(
                 f'<g class="more" data-ring="{Closeness(ring).name.lower()}" data-hidden="{hidden}">'
-                f'<rect x="{x - 38:.1f}" y="{y - 13:.1f}" width="76" height="24" rx="12" fill="#e6f2f2" stroke="#1d5c63"/>'
-                f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" font-size="13" fill="#1f2a37">{escape(more)}</text></g>'
+                f'<rect x="{x - 48:.1f}" y="{y - 16:.1f}" width="96" height="30" rx="15" fill="#e6f2f2" stroke="#1d5c63"/>'
+                f'<text x="{x:.1f}" y="{y + 6:.1f}" text-anchor="middle" font-size="17" fill="#1f2a37">{escape(more)}</text></g>'
             )
     # A legend of kinds that appear, along the bottom edge.
     present = [k for k in KIND_ORDER if any(p.kind == k for p in people)]
     for index, kind in enumerate(present):
-        column, row = index % 3, index // 3
-        lx, ly = 16 + column * 210, MAP_SIZE + 22 + row * 24
+        column, row = index % 2, index // 2
+        lx, ly = 16 + column * 320, MAP_SIZE + 24 + row * 28
         parts.append(
-            f'<circle cx="{lx + 6}" cy="{ly - 5}" r="6" fill="{KIND_COLOURS[kind]}"/>'
-            f'<text x="{lx + 18}" y="{ly}" font-size="13" fill="#1f2a37">{escape(str(PersonKind(kind).label))}</text>'
+            f'<circle cx="{lx + 8}" cy="{ly - 6}" r="8" fill="{KIND_COLOURS[kind]}"/>'
+            f'<text x="{lx + 24}" y="{ly}" font-size="18" fill="#1f2a37">{escape(str(PersonKind(kind).label))}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every piece of user text above is escaped
 
 
-CHART_WIDTH = 640
+CHART_WIDTH = 480
 CHART_HEIGHT = 300
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 16, 20, 64
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 36, 12, 16, 72
 SERIES = [
     # field, label, colour, dash pattern (so the lines differ without colour too), marker shape
     ("mood", "Mood", "#1d5c63", "", "circle"),
@@ -180,16 +188,17 @@ def checkin_chart(checkins, *, start: date, end: date) -> SafeString:
         y = y_of(score)
         parts.append(
             f'<line x1="{PAD_LEFT}" x2="{CHART_WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d9e2e5"/>'
-            f'<text x="{PAD_LEFT - 10}" y="{y + 5:.1f}" text-anchor="end" font-size="14" fill="#4a5560">{score}</text>'
+            f'<text x="{PAD_LEFT - 10}" y="{y + 5:.1f}" text-anchor="end" font-size="18" fill="#4a5560">{score}</text>'
         )
     # A date under the first day of each week.
+    label_every = 7 if days <= 35 else 14
     day = start
     while day <= end:
-        if (day - start).days % 7 == 0:
+        if (day - start).days % label_every == 0:
             x = x_of(day)
             parts.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{PAD_TOP}" y2="{CHART_HEIGHT - PAD_BOTTOM}" stroke="#eef2f3"/>'
-                f'<text x="{x:.1f}" y="{CHART_HEIGHT - PAD_BOTTOM + 18}" text-anchor="middle" font-size="13" '
+                f'<text x="{x:.1f}" y="{CHART_HEIGHT - PAD_BOTTOM + 22}" text-anchor="middle" font-size="17" '
                 f'fill="#4a5560">{escape(date_format(day, "j.n."))}</text>'
             )
         day += timedelta(days=1)
@@ -216,13 +225,13 @@ def checkin_chart(checkins, *, start: date, end: date) -> SafeString:
                 )
         parts.extend(markers)
         parts.append("</g>")
-        lx = PAD_LEFT + index * 170
-        ly = CHART_HEIGHT - 14
+        lx = 8 + index * 158
+        ly = CHART_HEIGHT - 12
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
             f'<line x1="{lx}" x2="{lx + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
             + _marker(shape, lx + 15, ly - 5, colour)
-            + f'<text x="{lx + 38}" y="{ly}" font-size="14" fill="#1f2a37">{escape(labels[field])}</text>'
+            + f'<text x="{lx + 36}" y="{ly}" font-size="18" fill="#1f2a37">{escape(labels[field])}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - no user text is drawn, dates and numbers only
