@@ -93,11 +93,13 @@ def network_map(people, *, owner_label: str) -> SafeString:
             y = CENTRE + radius * math.sin(angle)
             colour = KIND_COLOURS.get(person.kind, KIND_COLOURS[PersonKind.OTHER])
             label_y = y + 28 if math.sin(angle) >= 0 else y - 15
+            # Keep names near the left and right edges inside the picture.
+            label_x = min(max(x, 64), MAP_SIZE - 64)
             parts.append(
                 f'<g class="person" data-ring="{Closeness(ring).name.lower()}" data-kind="{person.kind}" '
                 f"data-name={quoteattr(person.name)}>"
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
-                f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="19" fill="#1f2a37">'
+                f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="middle" font-size="19" fill="#1f2a37">'
                 f"{escape(_short(person.name))}</text></g>"
             )
         if hidden:
