@@ -30,3 +30,11 @@ def test_forum_pages_speak_norwegian(login, member, other_member, topic, setting
     assert "Siste aktivitet" in index and "Hverdagen" in index and "1 svar" in index
     page = client.get(thread.get_absolute_url()).content.decode()
     assert "Skriv et svar" in page and "Sender styrke" in page
+
+
+def test_others_posts_can_be_reported_and_own_posts_cannot(login, member, other_member, topic):
+    thread = ThreadFactory(author=member, topic=topic)
+    answer = reply(thread, other_member)
+    page = login(member).get(thread.get_absolute_url()).content.decode()
+    assert f"/moderation/report/{answer.pk}/" in page
+    assert f"/moderation/report/{thread.posts.get(position=1).pk}/" not in page
