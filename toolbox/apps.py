@@ -7,8 +7,10 @@ class ToolboxConfig(AppConfig):
     verbose_name = _("Toolbox")
 
     def ready(self) -> None:
-        from reconnect.core import dashboard, navigation
+        from reconnect.core import dashboard, hooks, navigation
         from toolbox.selectors import dashboard_panel
+        from toolbox.services import withdraw_shares_with
 
         navigation.register(navigation.NavItem(_("Toolbox"), "toolbox:index", frozenset({"member"}), order=30))
         dashboard.register_member_panel(dashboard_panel)
+        hooks.on_care_link_ended(withdraw_shares_with)

@@ -111,3 +111,9 @@ def set_sharing(*, member, item_type: str, providers: Iterable, goal: Goal | Non
         [Share(member=member, provider_id=pk, item_type=item_type, goal=goal) for pk in sorted(chosen - have)]
     )
     return [team[pk] for pk in sorted(chosen)]
+
+
+def withdraw_shares_with(*, member, provider) -> int:
+    """Withdraw everything `member` shares with `provider` (their care-team link has ended)."""
+    deleted, _ = Share.objects.filter(member=member, provider=provider).delete()
+    return deleted

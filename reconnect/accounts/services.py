@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from reconnect.accounts.models import CareRelationship, Community, Invitation, Role, User
-from reconnect.core import notifications
+from reconnect.core import hooks, notifications
 from reconnect.core.services import notify
 
 INVITATION_SESSION_KEY = "reconnect_invitation_token"
@@ -154,5 +154,8 @@ def end_care_link(*, link: CareRelationship, ended_by: User) -> CareRelationship
         link.ended_at = timezone.now()
         link.ended_by = ended_by
         link.save(update_fields=["ended_at", "ended_by"])
+        # What the member shared with this provider ends with the link (and does not come back
+        # if they are linked again later).
+        hooks.care_link_ended(member=link.member, provider=link.provider)
         notify(users=[link.provider], kind=notifications.CARE_TEAM_CHANGED, url="/provider/")
     return link
