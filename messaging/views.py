@@ -10,23 +10,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reconnect.accounts.models import Role
-from reconnect.core.permissions import get_visible_or_404, member_required, provider_required, role_required
+from reconnect.core.permissions import member_required, provider_required, role_required
 from reconnect.core.services import log_access
 
 from . import attachments as files
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import AvailabilityForm, MessageForm, NewConversationForm
-from .models import Attachment, Conversation, ProviderAvailability
+from .models import ProviderAvailability
 
 PAGE_SIZE = 20
 
 
-def _member_conversation(user, pk) -> Conversation:
-    return get_visible_or_404(Conversation.objects.for_member(user), pk=pk)
-
-
-def _provider_conversation(user, pk) -> Conversation:
-    return get_visible_or_404(Conversation.objects.for_provider(user).select_related("member"), pk=pk)
+_member_conversation = permissions.get_conversation_for_member
+_provider_conversation = permissions.get_conversation_for_provider
 
 
 # --- Member ------------------------------------------------------------------------------------
@@ -137,11 +133,7 @@ def unarchive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.MEMBER, Role.PROVIDER)
 def attachment(request: HttpRequest, pk: int) -> HttpResponse:
-    if request.user.role == Role.MEMBER:
-        visible = Attachment.objects.filter(message__conversation__member=request.user)
-    else:
-        visible = Attachment.objects.filter(message__conversation__in=Conversation.objects.for_provider(request.user))
-    item = get_visible_or_404(visible.select_related("message__conversation__member"), pk=pk)
+    item = permissions.get_attachment_for(request.user, pk)
     try:
         data = files.read(item.file_name)
     except FileNotFoundError as exc:
