@@ -13,6 +13,7 @@ from reconnect.core.models import AccessLogEntry, Notification, NotificationPref
 # What an access-log entry says happened, in the member's language.
 ACCESS_ACTIONS = {
     "viewed": _("opened"),
+    "replied": _("answered"),
     "viewed_in_admin": _("opened in the admin"),
     "exported": _("exported"),
     "moderated": _("moderated"),
