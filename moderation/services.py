@@ -660,21 +660,24 @@ def needs_crisis_support(post: Post) -> bool:
     return QueueItem.objects.filter(post=post, kind=QueueItem.Kind.CRISIS, status=QueueItem.Status.OPEN).exists()
 
 
-def screen_message(*, message) -> bool:
-    """Crisis language in a message to the care team: note it for the providers. Never blocks."""
-    if getattr(message.author, "role", None) != Role.MEMBER:
+def is_crisis_text(*, author, text: str) -> bool:
+    """Whether a member's text matches the crisis list (used for messages to the care team)."""
+    if getattr(author, "role", None) != Role.MEMBER:
         return False
-    crisis = matched_words(message.body)[WatchedWord.Action.CRISIS]
-    if not crisis:
-        return False
-    MessageCrisisFlag.objects.get_or_create(
+    return bool(matched_words(text)[WatchedWord.Action.CRISIS])
+
+
+def flag_crisis_message(*, message) -> MessageCrisisFlag:
+    """Note crisis language on a message so that its providers see it. Never blocks the message."""
+    flag, _created = MessageCrisisFlag.objects.get_or_create(
         message_id=message.pk, defaults={"conversation_id": message.conversation_id, "author": message.author}
     )
-    return True
+    return flag
 
 
-def crisis_message_ids(message_ids) -> set[int]:
-    return set(MessageCrisisFlag.objects.filter(message_id__in=list(message_ids)).values_list("message_id", flat=True))
+def crisis_message_ids(conversation_id: int) -> set[int]:
+    """The messages of one conversation that carry a crisis note, in one query."""
+    return set(MessageCrisisFlag.objects.filter(conversation_id=conversation_id).values_list("message_id", flat=True))
 
 
 def queue_size() -> int:

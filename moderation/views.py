@@ -400,3 +400,22 @@ def support(request: HttpRequest) -> HttpResponse:
         "moderation/support.html",
         {"contacts": crisis_contacts_for(request.user), "next": _safe_next(request, fallback)},
     )
+
+
+# --- Used by the forum after a member writes ------------------------------------------------------
+
+
+def after_post_written(request: HttpRequest, post: Post, *, next_url: str) -> HttpResponse | None:
+    """What the writer sees after posting: "waiting for a moderator" for a held post, and at once the
+    crisis resources when the text matched the crisis list. None when the forum's usual answer fits."""
+    from urllib.parse import urlencode
+
+    held = post.status == Post.Status.HELD
+    if held:
+        messages.info(
+            request,
+            _("Your post is waiting for a peer moderator. Only you can see it until it is approved."),
+        )
+    if services.needs_crisis_support(post):
+        return redirect(f"{reverse('moderation:support')}?{urlencode({'next': next_url})}")
+    return redirect(next_url) if held else None

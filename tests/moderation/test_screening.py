@@ -96,16 +96,21 @@ def test_innocent_text_passes(member):
     assert decision == services.Decision()
 
 
-def test_crisis_language_in_a_message_is_noted_for_the_provider(member):
+def test_crisis_language_in_a_message_is_noted_for_the_provider(member, provider):
     class Message:
         pk = 41
         conversation_id = 7
         author = member
-        body = "jeg orker ikke å leve lenger"
 
-    assert services.screen_message(message=Message())
-    assert services.crisis_message_ids([41, 42]) == {41}
-    assert MessageCrisisFlag.objects.get().conversation_id == 7
+    assert services.is_crisis_text(author=member, text="jeg orker ikke å leve lenger")
+    assert not services.is_crisis_text(author=member, text="Kan vi flytte timen til fredag?")
+    # Providers writing about crisis are not flagged: the note is about the member.
+    assert not services.is_crisis_text(author=provider, text="Have you had thoughts of suicide?")
+    services.flag_crisis_message(message=Message())
+    services.flag_crisis_message(message=Message())
+    assert services.crisis_message_ids(7) == {41}
+    assert services.crisis_message_ids(8) == set()
+    assert MessageCrisisFlag.objects.count() == 1
 
 
 def test_the_daily_summary_tells_moderators_the_queue_size(moderator, crisis_item, held_item):
