@@ -309,3 +309,34 @@ def test_notes_page_runs_a_fixed_number_of_queries(login, member, moderator, top
 
     grow()
     assert_constant_queries("/moderation/notes/", grow, maximum=20)
+
+
+def test_the_log_runs_a_fixed_number_of_queries(login, moderator, topic, assert_constant_queries):
+    from moderation import services
+
+    login(moderator)
+
+    def grow():
+        for _ in range(4):
+            item = QueueItemFactory(post=post_by(MemberFactory(), topic=topic), kind="flag")
+            services.claim_item(moderator=moderator, item=item)
+            services.set_pinned(moderator=moderator, thread=item.post.thread, pinned=True, item=item)
+            services.dismiss(moderator=moderator, item=item, reason="Fine")
+
+    grow()
+    assert_constant_queries("/moderation/log/", grow, maximum=16)
+
+
+def test_saved_replies_and_watched_words_run_a_fixed_number_of_queries(login, moderator, assert_constant_queries):
+    from tests.moderation.factories import WatchedWordFactory
+
+    login(moderator)
+
+    def grow():
+        for _ in range(5):
+            SavedReplyFactory()
+            WatchedWordFactory()
+
+    grow()
+    assert_constant_queries("/moderation/saved-replies/", grow, maximum=14)
+    assert_constant_queries("/moderation/watched-words/", grow, maximum=14)
