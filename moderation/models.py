@@ -34,7 +34,7 @@ class Report(models.Model):
     reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_reports")
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     details = models.TextField(_("details"), blank=True, max_length=1000)
-    item = models.ForeignKey("QueueItem", on_delete=models.PROTECT, related_name="reports")
+    item = models.ForeignKey("QueueItem", on_delete=models.CASCADE, related_name="reports")
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -147,12 +147,14 @@ class ModerationAction(models.Model):
     actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="moderation_actions")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    item = models.ForeignKey(QueueItem, on_delete=models.PROTECT, null=True, blank=True, related_name="actions")
-    post = models.ForeignKey("forum.Post", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    thread = models.ForeignKey("forum.Thread", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # The log outlives what it points at: a circle or an account that is deleted leaves its entries,
+    # with who did what, when and why, behind.
+    item = models.ForeignKey(QueueItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions")
+    post = models.ForeignKey("forum.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    thread = models.ForeignKey("forum.Thread", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     # The member the action concerns (the post's author, a sanctioned member).
     subject = models.ForeignKey(
-        User, on_delete=models.PROTECT, null=True, blank=True, related_name="moderation_actions_about"
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="moderation_actions_about"
     )
     reason = models.TextField(_("reason"), blank=True)
     before_text = models.TextField(_("before"), blank=True)

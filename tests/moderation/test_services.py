@@ -381,3 +381,10 @@ def test_a_reply_that_handles_a_crisis_flag_leaves_the_held_post_waiting(moderat
     assert held_item.status == QueueItem.Status.OPEN
     with pytest.raises(services.ModerationError, match="approve it or hide it"):
         services.send_check_in(moderator=moderator, item=held_item, body="Hello", resolve=True)
+
+
+def test_the_log_outlives_a_deleted_thread(moderator, crisis_item):
+    services.hide(moderator=moderator, item=crisis_item, reason="Names someone")
+    crisis_item.post.thread.delete()
+    entry = ModerationAction.objects.get()
+    assert (entry.post, entry.thread, entry.item, entry.reason) == (None, None, None, "Names someone")
