@@ -265,6 +265,9 @@ def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool =
     from forum.models import ThreadWatch
     from forum.services import ForumError, post_reply
 
+    if moderator.role != Role.MODERATOR:
+        # Admins have no place in the peer space: the forum shows only peers, by pseudonym.
+        raise ModerationError(_("Only peer moderators reply in the forum. Send a check-in or ask a peer moderator."))
     body = _required(body, _("Please write your reply."))
     item = _lock_item(item, moderator)
     original = item.post

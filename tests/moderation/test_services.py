@@ -388,3 +388,9 @@ def test_the_log_outlives_a_deleted_thread(moderator, crisis_item):
     crisis_item.post.thread.delete()
     entry = ModerationAction.objects.get()
     assert (entry.post, entry.thread, entry.item, entry.reason) == (None, None, None, "Names someone")
+
+
+def test_admins_do_not_post_in_the_peer_forum(admin_user, crisis_item):
+    with pytest.raises(services.ModerationError, match="Only peer moderators"):
+        services.reply_as_moderator(moderator=admin_user, item=crisis_item, body="Hello")
+    assert not Post.objects.filter(author=admin_user).exists()
