@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
 os.environ.setdefault("RECONNECT_TESTING", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -27,7 +27,16 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 PAGES = {
-    "ingrid@example.org": ["/", "/me/", "/me/care-team/", "/notifications/", "/forum/", "/toolbox/", "/messages/", "/cafes/"],
+    "ingrid@example.org": [
+        "/",
+        "/me/",
+        "/me/care-team/",
+        "/notifications/",
+        "/forum/",
+        "/toolbox/",
+        "/messages/",
+        "/cafes/",
+    ],
     "lillian@example.org": ["/", "/moderation/", "/forum/", "/cafes/"],
     "berg@example.org": ["/", "/provider/"],
     "admin@example.org": ["/", "/admin/"],

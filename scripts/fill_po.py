@@ -14,53 +14,67 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _unquote(parts: list[str]) -> str:
+    return "".join(p.strip()[1:-1] for p in parts).encode().decode("unicode_escape").encode("latin-1").decode()
+
+
+def _is_fuzzy(line: str) -> bool:
+    return line.startswith("#,") and "fuzzy" in line
+
+
+def _fill_block(block: list[str], singles: dict, plurals: dict) -> tuple[list[str], str | None, bool]:
+    """The block with its translation filled in, the msgid, and whether it was filled."""
+    msgid: list[str] = []
+    plural: list[str] | None = None
+    current: list[str] | None = None
+    msgstr_lines: list[str] = []
+    for line in block:
+        if line.startswith("msgid "):
+            current = msgid
+            msgid.append(line[6:])
+        elif line.startswith("msgid_plural "):
+            plural = []
+            current = plural
+        elif line.startswith("msgstr"):
+            current = None
+            msgstr_lines.append(line)
+        elif line.startswith('"'):
+            if current is not None:
+                current.append(line)
+            else:
+                msgstr_lines.append(line)
+    key = _unquote(msgid) if msgid else ""
+    empty = all(line.endswith(' ""') for line in msgstr_lines if line.startswith("msgstr")) and not any(
+        line.startswith('"') for line in msgstr_lines
+    )
+    if not key or not empty:
+        return block, None, False
+    head = [line for line in block if not line.startswith("msgstr") and not _is_fuzzy(line)]
+    if plural is not None and key in plurals:
+        one, many = plurals[key]
+        return [*head, f"msgstr[0] {quote(one)}", f"msgstr[1] {quote(many)}"], key, True
+    if plural is None and key in singles:
+        return [*head, f"msgstr {quote(singles[key])}"], key, True
+    return block, key, False
+
+
 def main(po_path: str, table_path: str) -> int:
     table = runpy.run_path(table_path)
     singles, plurals = table.get("T", {}), table.get("PLURALS", {})
-    lines = Path(po_path).read_text(encoding="utf-8").split("\n")
-    out, i, filled, missing = [], 0, 0, []
-    blocks, block = [], []
-    for line in lines:
+    blocks: list[list[str]] = [[]]
+    for line in Path(po_path).read_text(encoding="utf-8").split("\n"):
         if line.strip() == "":
-            blocks.append(block)
-            block = []
+            blocks.append([])
         else:
-            block.append(line)
-    blocks.append(block)
+            blocks[-1].append(line)
+    out, filled, missing = [], 0, []
     for block in blocks:
-        msgid, plural, cur = [], None, None
-        for line in block:
-            if line.startswith("msgid "):
-                cur = msgid
-                msgid.append(line[6:])
-            elif line.startswith("msgid_plural "):
-                plural = []
-                cur = plural
-            elif line.startswith("msgstr"):
-                cur = None
-            elif line.startswith('"') and cur is not None:
-                cur.append(line)
-        def unq(parts):
-            return "".join(p.strip()[1:-1] for p in parts).encode().decode("unicode_escape").encode("latin-1").decode()
-        key = unq(msgid) if msgid else ""
-        new_block = block
-        if key and plural is not None and key in plurals:
-            if any(l.startswith("msgstr[0] \"\"") for l in block) and not any(l.startswith('"') and block.index(l) > next(k for k, x in enumerate(block) if x.startswith("msgstr")) for l in block):
-                head = [l for l in block if not l.startswith("msgstr") and not (l.startswith("#,") and "fuzzy" in l)]
-                one, many = plurals[key]
-                new_block = head + [f"msgstr[0] {quote(one)}", f"msgstr[1] {quote(many)}"]
-                filled += 1
-        elif key and plural is None:
-            idx = next((k for k, x in enumerate(block) if x.startswith("msgstr ")), None)
-            if idx is not None and block[idx] == 'msgstr ""' and idx == len(block) - 1:
-                if key in singles:
-                    head = [l for l in block[:idx] if not (l.startswith("#,") and "fuzzy" in l)]
-                    new_block = head + [f"msgstr {quote(singles[key])}"]
-                    filled += 1
-                else:
-                    missing.append(key)
+        new_block, key, was_filled = _fill_block(block, singles, plurals)
+        filled += was_filled
+        if key and not was_filled:
+            missing.append(key)
         out.append("\n".join(new_block))
-    Path(po_path).write_text("\n\n".join(out), encoding="utf-8")
+    Path(po_path).write_text("\n\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
     print(f"filled {filled}; still missing {len(missing)}")
     for key in missing:
         print("  " + repr(key))
