@@ -158,7 +158,9 @@ def assert_constant_queries(client):
             second = client.get(path)
         assert second.status_code == 200, second.status_code
         queries = "\n".join(q["sql"][:200] for q in after.captured_queries)
-        assert len(after) == len(before), f"{path}: {len(before)} queries before, {len(after)} after adding data:\n{queries}"
+        assert len(after) == len(before), (
+            f"{path}: {len(before)} queries before, {len(after)} after adding data:\n{queries}"
+        )
         assert len(after) <= maximum, f"{path}: {len(after)} queries, budget {maximum}:\n{queries}"
         return len(after)
 

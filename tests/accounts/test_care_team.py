@@ -92,7 +92,9 @@ def test_demo_seed_creates_the_contract_accounts(settings):
 
     for email in ["lillian@example.org", "berg@example.org", "holm@example.org", "admin@example.org"]:
         totp = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
-        code = format_hotp_value(hotp_value("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", next(iter(yield_hotp_counters_from_time()))))
+        code = format_hotp_value(
+            hotp_value("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", next(iter(yield_hotp_counters_from_time())))
+        )
         assert TOTP(totp).validate_code(code)
 
 

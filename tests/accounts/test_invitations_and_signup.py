@@ -49,7 +49,9 @@ def test_signup_through_a_valid_invitation_creates_the_user_with_its_role_and_co
 
 
 def test_signup_without_an_invitation_is_closed_and_creates_nothing(client):
-    response = client.post("/accounts/signup/", {"email": "x@example.net", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post(
+        "/accounts/signup/", {"email": "x@example.net", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert response.status_code == 200
     assert b"Registration is by invitation" in response.content
     assert not User.objects.filter(email="x@example.net").exists()

@@ -79,7 +79,8 @@ def test_moderator_may_appear_under_their_first_name(client, login):
     user = ModeratorFactory(onboarded_at=None, pseudonym=None, real_name="Lillian Dahl", email="lillian@example.net")
     login(user)
     response = client.post(
-        "/onboarding/", {"pseudonym": "Lillian", "accept_not_emergency": "on", "accept_confidentiality": "on", "language": "en"}
+        "/onboarding/",
+        {"pseudonym": "Lillian", "accept_not_emergency": "on", "accept_confidentiality": "on", "language": "en"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -89,7 +90,9 @@ def test_moderator_may_appear_under_their_first_name(client, login):
 def test_provider_onboards_without_a_pseudonym_then_must_set_up_two_factor(client, login):
     user = ProviderFactory(onboarded_at=None, mfa=False)
     login(user)
-    response = client.post("/onboarding/", {"accept_not_emergency": "on", "accept_confidentiality": "on", "language": "en"})
+    response = client.post(
+        "/onboarding/", {"accept_not_emergency": "on", "accept_confidentiality": "on", "language": "en"}
+    )
     assert response.status_code == 302
     response = client.get("/")
     assert response.status_code == 302 and response["Location"] == "/accounts/2fa/totp/activate/"

@@ -39,7 +39,9 @@ def test_notification_email_is_content_free(member, django_capture_on_commit_cal
         notifications.NotificationKind(key="test.secret", label="Test", message="{pseudonym} wrote: {text}")
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.notify(users=[member], kind=kind, url="/somewhere/", params={"pseudonym": "Birch", "text": "I feel low"})
+        services.notify(
+            users=[member], kind=kind, url="/somewhere/", params={"pseudonym": "Birch", "text": "I feel low"}
+        )
     assert len(mail.outbox) == 1
     email = mail.outbox[0]
     assert "I feel low" not in email.body and "I feel low" not in email.subject
@@ -121,7 +123,9 @@ def test_member_sees_who_opened_their_data(client, login, member, provider, asse
     login(member)
     response = client.get("/me/access-log/")
     assert "Dr. Kari Berg" in response.content.decode() and "crisis plan" in response.content.decode()
-    assert_constant_queries("/me/access-log/", lambda: AccessLogEntryFactory.create_batch(30, subject=member, actor=provider), maximum=14)
+    assert_constant_queries(
+        "/me/access-log/", lambda: AccessLogEntryFactory.create_batch(30, subject=member, actor=provider), maximum=14
+    )
 
 
 def test_looking_at_ones_own_data_is_not_logged(member):

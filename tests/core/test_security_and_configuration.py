@@ -16,7 +16,13 @@ pytestmark = pytest.mark.django_db
 def _production_env(**extra):
     # The browser tests allow sync ORM calls under Playwright's event loop in this process; a
     # production start must not inherit that (or any other test-only) setting.
-    test_only = {"DEBUG", "RECONNECT_TESTING", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE", "CELERY_TASK_ALWAYS_EAGER"}
+    test_only = {
+        "DEBUG",
+        "RECONNECT_TESTING",
+        "PYTEST_CURRENT_TEST",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CELERY_TASK_ALWAYS_EAGER",
+    }
     env = {k: v for k, v in os.environ.items() if k not in test_only}
     env.update(
         DEBUG="false",
@@ -32,7 +38,9 @@ def _production_env(**extra):
 
 
 def _manage(*args, env):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_deploy_check_passes_with_production_settings():
