@@ -10,6 +10,7 @@ from datetime import timedelta
 from email import message_from_bytes
 from pathlib import Path
 
+import kombu.pools
 import pytest
 import redis
 from django.conf import settings
@@ -106,11 +107,14 @@ def redis_broker(monkeypatch):
     redis.Redis.from_url(REDIS_URL).delete("celery", "unacked", "unacked_index")
     broker_url, eager = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = REDIS_URL, False
-    monkeypatch.setattr(celery_app, "_pool", None)
     # A batch whose worker died is claimed again after this lease.
     monkeypatch.setattr(services, "REMINDER_LEASE", timedelta(seconds=2))
     yield
+    # Close this test's connections and forget kombu's shared pools, so that later tests (even
+    # eager tasks acquire a producer) open fresh ones instead of finding a closed pool.
     celery_app.pool.force_close_all()
+    kombu.pools.reset()
+    celery_app._pool = None
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, eager
 
 

@@ -3,6 +3,7 @@
 Every page a journey visits gets an axe-core check (`axe_check`), which fails on any violation.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -43,6 +44,21 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _portal_defaults(transactional_db):
+    """Put back the rows the migrations create (default crisis contacts, content pages).
+
+    Browser tests run in transactions that are committed, and the database is emptied after each
+    one; the pages they visit still expect what every real portal has from its migrations.
+    """
+    from django.apps import apps
+
+    defaults = importlib.import_module("reconnect.core.migrations.0002_defaults_and_append_only_access_log")
+    defaults.add_defaults(apps, None)
+    crisis_list = importlib.import_module("moderation.migrations.0002_default_crisis_list")
+    crisis_list.seed(apps, None)
 
 
 @pytest.fixture
