@@ -115,6 +115,7 @@ def redis_broker(monkeypatch):
     celery_app.pool.force_close_all()
     kombu.pools.reset()
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, eager
 
 
