@@ -86,7 +86,13 @@ CIRCLE_NAME = "Nordvik café friends"
 
 def _write(*, author, thread, body, content_note=""):
     post = services._add_post(
-        author=author, thread=thread, body=body, content_note=content_note, quote_of=None, client_token=""
+        author=author,
+        thread=thread,
+        body=body,
+        content_note=content_note,
+        quote_of=None,
+        client_token="",
+        screen=False,  # demo posts are not held as first posts; moderation's demo adds its own queue
     )
     ThreadWatch.objects.get_or_create(thread=thread, user=author)
     return post

@@ -56,11 +56,35 @@ class ScreenResult:
 
     hold: bool = False
     flags: tuple[str, ...] = field(default_factory=tuple)
+    # The moderation app's full decision, used to queue the post once it is written.
+    decision: object = None
 
 
-def screen_text(*, author, text: str) -> ScreenResult:
-    """Called on every new or edited post text. The crisis and watched-words checks plug in here."""
-    return ScreenResult()
+def screen_text(*, author, text: str, editing: bool = False) -> ScreenResult:
+    """Called on every new or edited post text: first posts, pre-moderation, watched words and
+    crisis language (moderation/services.py decides, moderation/matching.py matches)."""
+    from moderation import services as moderation
+
+    decision = moderation.screen(author=author, text=text, editing=editing)
+    return ScreenResult(hold=decision.hold, flags=decision.flags, decision=decision)
+
+
+def check_may_post(*, author, thread: Thread | None = None) -> None:
+    """Refuse posting while suspended by a moderator, or too soon in a thread in slow mode."""
+    from moderation import services as moderation
+
+    try:
+        moderation.check_may_post(author=author, thread=thread)
+    except moderation.ModerationError as exc:
+        raise ForumError(exc.message) from exc
+
+
+def _queue_screened(post: Post, screening: ScreenResult) -> None:
+    """Put a screened post in the moderation queue (held, flagged or crisis), once it exists."""
+    if screening.decision is not None:
+        from moderation import services as moderation
+
+        moderation.record_screening(post=post, decision=screening.decision)
 
 
 # --- Rate limits ---------------------------------------------------------------------------------
@@ -108,9 +132,16 @@ def _watch(*, user, thread: Thread) -> None:
 
 
 def _add_post(
-    *, author, thread: Thread, body: str, content_note: str, quote_of: Post | None, client_token: str
+    *,
+    author,
+    thread: Thread,
+    body: str,
+    content_note: str,
+    quote_of: Post | None,
+    client_token: str,
+    screen: bool = True,
 ) -> Post:
-    screening = screen_text(author=author, text=body)
+    screening = screen_text(author=author, text=body) if screen else ScreenResult()
     now = timezone.now()
     position = thread.post_count + 1
     post = Post.objects.create(
@@ -131,6 +162,7 @@ def _add_post(
     read, _created = ReadPosition.objects.get_or_create(thread=thread, user=author)
     if read.last_read_position >= position - 1:
         ReadPosition.objects.filter(pk=read.pk).update(last_read_position=position, updated_at=now)
+    _queue_screened(post, screening)
     return post
 
 
@@ -158,6 +190,7 @@ def start_thread(
         raise ForumError(_("This topic is closed for new threads."))
     if circle is not None and not CircleMembership.objects.active().filter(circle=circle, user=author).exists():
         raise ForumError(_("You are no longer in this circle."))
+    check_may_post(author=author)
     check_rate(user=author, action="post")
     try:
         with transaction.atomic():
@@ -225,6 +258,7 @@ def post_reply(
         raise ForumError(_("This thread was removed: it takes no new replies."))
     if quote_of is not None and quote_of.thread_id != thread.pk:
         quote_of = None
+    check_may_post(author=author, thread=thread)
     check_rate(user=author, action="post")
     post = _add_post(
         author=author, thread=thread, body=body, content_note=content_note, quote_of=quote_of, client_token=client_token
@@ -260,8 +294,9 @@ def edit_post(*, post: Post, editor, body: str, content_note: str = "") -> Post:
     if not post.can_edit(editor):
         raise ForumError(_("This post can no longer be edited."))
     body = _check_body(body)
+    check_may_post(author=editor)
     check_rate(user=editor, action="post")
-    screening = screen_text(author=editor, text=body)
+    screening = screen_text(author=editor, text=body, editing=True)
     post.body = body
     post.body_html = render_markdown(body)
     post.content_note = content_note.strip()[:60]
@@ -271,6 +306,7 @@ def edit_post(*, post: Post, editor, body: str, content_note: str = "") -> Post:
         post.status = Post.Status.HELD
         fields.append("status")
     post.save(update_fields=fields)
+    _queue_screened(post, screening)
     return post
 
 

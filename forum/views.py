@@ -23,6 +23,7 @@ from forum.forms import (
 from forum.models import Boundary, CircleMembership, FoldedTopic, Reaction, Reveal, Topic
 from forum.permissions import get_circle_for, get_invitation_for, get_peer_or_404, get_post_for, get_thread_for
 from forum.text import find_identifying_details, quote_markdown
+from moderation.views import after_post_written
 from reconnect.core.permissions import get_visible_or_404, peer_required, require
 
 
@@ -105,6 +106,10 @@ def _new_thread(request: HttpRequest, *, topic=None, circle=None, template_conte
             )
         except services.ForumError as exc:
             return _refuse(request, exc, "forum/new_thread.html", context)
+        opening = thread.posts.get(position=1)
+        moderated = after_post_written(request, opening, next_url=thread.get_absolute_url())
+        if moderated is not None:
+            return moderated
         messages.success(request, _("Your thread is posted. You will be told about replies."))
         return redirect(thread)
     return render(request, "forum/new_thread.html", context, status=400 if form.errors else 200)
@@ -195,7 +200,7 @@ def reply(request: HttpRequest, pk) -> HttpResponse:
             )
         except services.ForumError as exc:
             return _refuse(request, exc, "forum/reply.html", context)
-        return redirect(new)
+        return after_post_written(request, new, next_url=new.get_absolute_url()) or redirect(new)
     return render(request, "forum/reply.html", context, status=400 if form.errors else 200)
 
 
@@ -221,6 +226,9 @@ def edit_post(request: HttpRequest, pk) -> HttpResponse:
             )
         except services.ForumError as exc:
             return _refuse(request, exc, "forum/edit_post.html", context)
+        moderated = after_post_written(request, target, next_url=target.get_absolute_url())
+        if moderated is not None:
+            return moderated
         messages.success(request, _("Your post is updated."))
         return redirect(target)
     return render(request, "forum/edit_post.html", context, status=400 if form.errors else 200)

@@ -22,13 +22,16 @@ from . import notifications
 from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
 
 
-def screen_text(*, author, text: str) -> None:
-    """Hook for the crisis-language check (issue 4): it may flag a message for the provider.
+def screen_text(*, author, text: str) -> bool:
+    """The crisis-language check (moderation's crisis list): True when the providers should see a
+    crisis note on this message.
 
     Called inside the sending transaction, before anything is written, with the plain text. It
-    must never block or alter the message: a person in crisis is answered, not silenced.
+    never blocks or alters the message: a person in crisis is answered, not silenced.
     """
-    return None
+    from moderation.services import is_crisis_text
+
+    return is_crisis_text(author=author, text=text)
 
 
 def active_care_team(member) -> list:
@@ -54,9 +57,13 @@ def _write(
     body = body.strip()
     if not body:
         raise ValidationError(_("Please write a message."), code="empty")
-    screen_text(author=author, text=body)
+    crisis = screen_text(author=author, text=body)
     now = timezone.now()
     message = Message.objects.create(conversation=conversation, author=author, body=body, created_at=now)
+    if crisis:
+        from moderation.services import flag_crisis_message
+
+        flag_crisis_message(message=message)
     for upload in uploads:
         name = files.store(upload.data)
         stored.append(name)
