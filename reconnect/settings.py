@@ -310,3 +310,7 @@ LOGGING = {
 
 # --- Portal behaviour -----------------------------------------------------------------------------
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14, minimum=1)
+# A new member's first posts wait for a moderator; crisis posts are published and flagged unless
+# the portal chooses to hold them too.
+MODERATION_HOLD_FIRST_POSTS = envint("MODERATION_HOLD_FIRST_POSTS", 2, minimum=0)
+MODERATION_CRISIS_HOLDS = envbool("MODERATION_CRISIS_HOLDS", False)
