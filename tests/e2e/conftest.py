@@ -6,11 +6,14 @@ Every page a journey visits gets an axe-core check (`axe_check`), which fails on
 import importlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make to
 # set up data are synchronous and safe there.
@@ -104,9 +107,25 @@ def axe_check():
     return check
 
 
-def totp_code(secret: str) -> str:
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
+_last_totp_window: dict[str, int] = {}
+
+
+def totp_code(secret: str, *, account: str = "") -> str:
+    """A code that is still valid when the browser has typed and sent it.
+
+    allauth accepts only the current window's code (TOTP_TOLERANCE 0) and refuses the same code
+    twice for one account, so a code taken in the window's last seconds, or a second sign-in of
+    the same account within one window, would fail now and then. Wait for a fresh window instead.
+    """
+    period = mfa_settings.TOTP_PERIOD
+    while True:
+        now = time.time()
+        window, left = int(now // period), period - now % period
+        if left > 5 and _last_totp_window.get(account) != window:
+            break
+        time.sleep(left + 0.05)
+    _last_totp_window[account] = window
+    return format_hotp_value(hotp_value(secret, window))
 
 
 def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, axe=None):
@@ -120,7 +139,9 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
         page.wait_for_url("**/accounts/2fa/authenticate/")
         if axe:
             axe(page)
-        page.get_by_label("Code").fill(totp_code(totp_secret))
+        # allauth remembers used codes per account id; the same email is a new account in each test.
+        account = str(get_user_model().objects.values_list("pk", flat=True).get(email__iexact=email))
+        page.get_by_label("Code").fill(totp_code(totp_secret, account=account))
         page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
