@@ -6,18 +6,13 @@ from django.db.models import Count
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
+from reconnect.core.admin import ReadOnlyAdmin
+
 from .models import Attachment, Conversation, Message
 
 
-class MetadataOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class MetadataOnlyAdmin(ReadOnlyAdmin):
+    """Nothing is added, changed or deleted here."""
 
 
 @admin.register(Conversation)

@@ -5,16 +5,14 @@ not by the name the browser sends) and its name ends as that kind's files do. Th
 encrypted with the field-encryption keys before they reach storages["private"].
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from reconnect.core.crypto import get_fernet
+from reconnect.core.crypto import delete_private_file, read_encrypted_file, rotate_encrypted_file, store_encrypted_file
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 3
@@ -92,24 +90,9 @@ def private_storage():
 
 def store(data: bytes) -> str:
     """Encrypt and save the bytes; returns the name inside the private storage."""
-    token = get_fernet().encrypt(data)
-    return private_storage().save(f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.bin", ContentFile(token))
+    return store_encrypted_file(STORAGE_FOLDER, data)
 
 
-def read(file_name: str) -> bytes:
-    with private_storage().open(file_name, "rb") as handle:
-        return get_fernet().decrypt(handle.read())
-
-
-def delete(file_name: str) -> None:
-    private_storage().delete(file_name)
-
-
-def rotate(file_name: str) -> str:
-    """Re-encrypt one stored file under the newest key; returns its new name."""
-    with private_storage().open(file_name, "rb") as handle:
-        token = handle.read()
-    new_name = private_storage().save(
-        f"{STORAGE_FOLDER}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().rotate(token))
-    )
-    return new_name
+read = read_encrypted_file
+delete = delete_private_file
+rotate = rotate_encrypted_file

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from moderation.models import ModerationAction, QueueItem, Report, Sanction, SavedReply, WatchedWord
+from reconnect.core.admin import ReadOnlyAdmin
 
 
 @admin.register(WatchedWord)
@@ -33,17 +34,6 @@ class SanctionAdmin(admin.ModelAdmin):
     readonly_fields = ["member", "kind", "reason", "starts_at", "created_by"]
 
     def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -7,11 +7,15 @@ newest key and decrypts with any of them, so keys rotate by putting a new key fi
 
 import base64
 import hashlib
+import posixpath
+import uuid
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import models
 
 
@@ -63,6 +67,35 @@ def rotate_token(token: str) -> str:
     return get_fernet().rotate(token.encode()).decode()
 
 
+# --- Encrypted files in the private storage (never served by URL) --------------------------------
+
+
+def store_encrypted_file(folder: str, data: bytes) -> str:
+    """Encrypt and save the bytes under `folder`; returns the name inside storages["private"]."""
+    return storages["private"].save(f"{folder}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().encrypt(data)))
+
+
+def read_encrypted_file(name: str) -> bytes:
+    with storages["private"].open(name, "rb") as handle:
+        return get_fernet().decrypt(handle.read())
+
+
+def delete_private_file(name: str) -> None:
+    storages["private"].delete(name)
+
+
+def rotate_encrypted_file(name: str) -> str:
+    """Re-encrypt one stored file under the newest key into a new file beside it; returns its name.
+
+    The old file stays: the caller deletes it once its row points at the new one.
+    """
+    with storages["private"].open(name, "rb") as handle:
+        token = handle.read()
+    return storages["private"].save(
+        f"{posixpath.dirname(name)}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().rotate(token))
+    )
+
+
 class EncryptedTextField(models.TextField):
     """A text column whose value is stored as a Fernet token; Python code sees plain text."""
 
@@ -76,3 +109,32 @@ class EncryptedTextField(models.TextField):
         if value is None or value == "":
             return value
         return encrypt_text(value)
+
+
+class EncryptedCharField(EncryptedTextField):
+    """Short encrypted text: a one-line input in forms, with the limit on the plain text."""
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return models.Field.formfield(self, **{"form_class": forms.CharField, "max_length": self.max_length, **kwargs})
+
+
+def encrypt_column(table: str, column: str):
+    """A migration step that encrypts the existing plain values of a column turned encrypted."""
+
+    def forwards(apps, schema_editor):
+        _rewrite(schema_editor, table, column, encrypt_text)
+
+    def backwards(apps, schema_editor):
+        _rewrite(schema_editor, table, column, decrypt_text)
+
+    return forwards, backwards
+
+
+def _rewrite(schema_editor, table: str, column: str, change) -> None:
+    quote = schema_editor.quote_name
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, {quote(column)} FROM {quote(table)} WHERE {quote(column)} <> ''")  # noqa: S608
+        for pk, value in cursor.fetchall():
+            cursor.execute(f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s", [change(value), pk])  # noqa: S608

@@ -157,3 +157,19 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} {self.action} {self.object_type} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class AccessLogRetention(models.Model):
+    """The one row that lets the retention command remove access-log lines older than a date.
+
+    The database trigger refuses every UPDATE of the log and every DELETE of a line written on or
+    after `remove_before`; only `manage.py apply_retention` moves that date (see privacy.services).
+    """
+
+    remove_before = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access log retention")
+
+    def __str__(self) -> str:
+        return f"remove before {self.remove_before}"

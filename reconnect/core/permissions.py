@@ -14,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from reconnect.accounts.models import Role
 
@@ -67,6 +68,26 @@ peer_required = role_required(*PEER_SPACE_ROLES)
 moderator_required = role_required(Role.MODERATOR, Role.ADMIN)
 provider_required = role_required(Role.PROVIDER)
 admin_required = role_required(Role.ADMIN)
+
+
+def is_portal_admin(user: Any) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff and user.role == Role.ADMIN)
+
+
+def admin_site_required[ViewFunc: Callable[..., HttpResponse]](view: ViewFunc) -> ViewFunc:
+    """For pages inside the Django admin (the usage report): only the portal admin.
+
+    Everyone else, signed in or not, is sent to the admin's sign-in page, as on every admin page.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_portal_admin(request.user):
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return view(request, *args, **kwargs)
+
+    wrapper.access_rule = "admin-site"  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
 
 
 M = TypeVar("M", bound=Model)

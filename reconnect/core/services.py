@@ -17,6 +17,9 @@ ACCESS_ACTIONS = {
     "viewed_in_admin": _("opened in the admin"),
     "exported": _("exported"),
     "moderated": _("moderated"),
+    "export_requested": _("asked for a copy of all the data"),
+    "export_downloaded": _("downloaded the copy of all the data"),
+    "erasure_requested": _("deleted the account"),
 }
 
 

@@ -2,7 +2,7 @@
 
 Rotation: put a new key first in FIELD_ENCRYPTION_KEYS (keep the old ones after it), restart, run
 this command, then remove the old keys. It covers every EncryptedTextField of every installed
-model, the attachment files of messaging and the two-factor secrets of allauth's MFA (which the
+model, the attachment files of messaging, prepared data exports and the two-factor secrets of allauth's MFA (which the
 portal's MFA adapter encrypts with the same keys). Safe to run again; each row is re-encrypted in
 its own short transaction so that a large portal is not locked for long.
 """
@@ -94,4 +94,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{model._meta.label}: {count} rows ({', '.join(names)})")
         self.stdout.write(f"two-factor secrets: {rotate_mfa_secrets()}")
         self.stdout.write(f"attachment files: {rotate_attachment_files()}")
+        from reconnect.privacy.services import rotate_export_files
+
+        self.stdout.write(f"data export files: {rotate_export_files()}")
         self.stdout.write(self.style.SUCCESS("Everything is encrypted under the newest key."))
