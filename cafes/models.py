@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts.models import Role
+from reconnect.core.crypto import EncryptedCharField
 
 
 class Weekday(models.IntegerChoices):
@@ -195,7 +196,7 @@ class Rsvp(models.Model):
     first_visit = models.BooleanField(
         _("This is my first café: I would like the host to meet me at the door"), default=False
     )
-    first_visit_note = models.CharField(
+    first_visit_note = EncryptedCharField(
         _("Anything the host should know (only the host sees this)"), max_length=300, blank=True
     )
     attended = models.BooleanField(null=True, blank=True)

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reconnect.core.crypto import EncryptedTextField
+
 User = settings.AUTH_USER_MODEL
 
 
@@ -33,7 +35,7 @@ class Report(models.Model):
     post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="moderation_reports")
     reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_reports")
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
-    details = models.TextField(_("details"), blank=True, max_length=1000)
+    details = EncryptedTextField(_("details"), blank=True, max_length=1000)
     item = models.ForeignKey("QueueItem", on_delete=models.CASCADE, related_name="reports")
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN)
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
@@ -278,7 +280,7 @@ class CheckIn(models.Model):
 
     member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_check_ins")
     moderator = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(_("message"), max_length=5000)
+    body = EncryptedTextField(_("message"), max_length=5000)
     post = models.ForeignKey("forum.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)

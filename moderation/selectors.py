@@ -53,7 +53,19 @@ def _neighbours(posts) -> dict[tuple[int, int], Post]:
     found = (
         Post.objects.filter(condition)
         .select_related("author")
-        .only("pk", "thread_id", "position", "status", "body", "author__pseudonym", "author__role", "created_at")
+        .only(
+            "pk",
+            "thread_id",
+            "position",
+            "status",
+            "body",
+            "author__pseudonym",
+            "author__role",
+            "author__is_active",
+            "author__erased_at",
+            "author__former_number",
+            "created_at",
+        )
     )
     return {(p.thread_id, p.position): p for p in found}
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from reconnect.core.crypto import EncryptedTextField
+from reconnect.core.crypto import EncryptedCharField, EncryptedTextField
 
 
 class LifeArea(models.TextChoices):
@@ -163,14 +163,15 @@ MAX_NETWORK_PEOPLE = 500
 
 class NetworkPerson(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="toolbox_network")
-    name = models.CharField(_("name"), max_length=60, help_text=_("A first name or a nickname is enough."))
+    name = EncryptedCharField(_("name"), max_length=60, help_text=_("A first name or a nickname is enough."))
     kind = models.CharField(_("kind"), max_length=20, choices=PersonKind.choices, default=PersonKind.FRIENDS)
     closeness = models.PositiveSmallIntegerField(_("how close"), choices=Closeness.choices, default=Closeness.MIDDLE)
     note = EncryptedTextField(_("note"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
-        ordering = ["closeness", "kind", "name", "pk"]
+        # Names are encrypted, so the database cannot sort by them: see selectors.network_of().
+        ordering = ["closeness", "kind", "pk"]
         verbose_name = _("person in my network")
         verbose_name_plural = _("people in my network")
 
@@ -201,7 +202,8 @@ class MedicationQuerySet(models.QuerySet["Medication"]):
 
 class Medication(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="toolbox_medications")
-    name = models.CharField(_("medicine"), max_length=100)
+    # Encrypted: a medicine's name can tell a diagnosis.
+    name = EncryptedCharField(_("medicine"), max_length=100)
     strength = models.CharField(_("strength"), max_length=40, blank=True, help_text=_("For example 50 mg."))
     dose = models.DecimalField(
         _("dose"),
@@ -214,8 +216,8 @@ class Medication(models.Model):
     times = models.CharField(
         _("when I take it"), max_length=100, blank=True, help_text=_("For example: morning and evening.")
     )
-    purpose = models.CharField(_("what it is for"), max_length=150, blank=True)
-    prescriber = models.CharField(_("prescribed by"), max_length=100, blank=True)
+    purpose = EncryptedCharField(_("what it is for"), max_length=150, blank=True)
+    prescriber = EncryptedCharField(_("prescribed by"), max_length=100, blank=True)
     start_date = models.DateField(_("started"), null=True, blank=True)
     end_date = models.DateField(_("ended"), null=True, blank=True)
     notes = EncryptedTextField(_("notes on effects"), blank=True)
@@ -224,7 +226,8 @@ class Medication(models.Model):
     objects = MedicationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "pk"]
+        # Names are encrypted: sorted by name in selectors.medicines_of().
+        ordering = ["pk"]
         verbose_name = _("medicine")
         verbose_name_plural = _("medicines")
         constraints = [

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reconnect.core.permissions import provider_required
 from reconnect.core.services import log_access
 from toolbox import selectors, svg
-from toolbox.models import CheckIn, CrisisPlan, ItemType, Medication, NetworkPerson
+from toolbox.models import CheckIn, CrisisPlan, ItemType
 from toolbox.views import chart_period
 
 
@@ -70,7 +70,7 @@ def _latest(rows):
 def network(request: HttpRequest, member_id: int) -> HttpResponse:
     member = selectors.member_in_care_of(request.user, member_id)
     selectors.require_share(request.user, member, ItemType.NETWORK)
-    people = list(NetworkPerson.objects.filter(member=member))
+    people = selectors.network_of(member)
     log_access(actor=request.user, subject=member, object_type=_("network map"), label=str(_("Network map")))
     return render(
         request,
@@ -88,15 +88,16 @@ def network(request: HttpRequest, member_id: int) -> HttpResponse:
 def medications(request: HttpRequest, member_id: int) -> HttpResponse:
     member = selectors.member_in_care_of(request.user, member_id)
     selectors.require_share(request.user, member, ItemType.MEDICATIONS)
-    rows = list(Medication.objects.filter(member=member))
+    current, ended = selectors.medicines_of(member)
+    rows = current + ended
     log_access(actor=request.user, subject=member, object_type=_("medication list"), label=str(_("Medication list")))
     return render(
         request,
         "toolbox/provider/medications.html",
         {
             "member": member,
-            "current": [m for m in rows if not m.has_ended],
-            "ended": sorted((m for m in rows if m.has_ended), key=lambda m: m.end_date, reverse=True),
+            "current": current,
+            "ended": ended,
             "updated_at": _latest(rows),
         },
     )

@@ -156,3 +156,17 @@ def dashboard_panel(provider, members) -> dict[int, list[PanelItem]]:
             for item in items
         ]
     return panel
+
+
+def network_of(member) -> list[NetworkPerson]:
+    """A member's network, closest first and then by name (sorted here: names are encrypted)."""
+    people = NetworkPerson.objects.filter(member=member)
+    return sorted(people, key=lambda person: (person.closeness, person.kind, person.name.casefold(), person.pk))
+
+
+def medicines_of(member) -> tuple[list[Medication], list[Medication]]:
+    """(current by name, ended most recent first); sorted here because names are encrypted."""
+    rows = list(Medication.objects.filter(member=member))
+    current = sorted((m for m in rows if not m.has_ended), key=lambda m: (m.name.casefold(), m.pk))
+    ended = sorted((m for m in rows if m.has_ended), key=lambda m: (m.end_date, m.pk), reverse=True)
+    return current, ended

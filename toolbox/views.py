@@ -294,7 +294,7 @@ def network(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Added to your network map."))
                 return redirect("toolbox:network")
         status = 400
-    people = list(NetworkPerson.objects.filter(member=member))
+    people = selectors.network_of(member)
     return render(
         request,
         "toolbox/network.html",
@@ -336,13 +336,13 @@ def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @member_required
 def medications(request: HttpRequest) -> HttpResponse:
-    mine = Medication.objects.filter(member=request.user)
+    current, ended = selectors.medicines_of(request.user)
     return render(
         request,
         "toolbox/medications.html",
         {
-            "current": mine.current(),
-            "ended": mine.ended().order_by("-end_date"),
+            "current": current,
+            "ended": ended,
             "shared_with": _shared_names(request, ItemType.MEDICATIONS),
         },
     )
