@@ -150,10 +150,15 @@ class Thread(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self) -> str:
         return reverse("forum:thread", kwargs={"pk": self.pk})
+
+    @property
+    def display_title(self) -> str:
+        # A member who deleted their account and took their texts with them took the title too.
+        return self.title or str(_("A thread by a former member"))
 
     @property
     def reply_count(self) -> int:
@@ -289,6 +294,21 @@ class ReadPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.thread_id} to {self.last_read_position}"
+
+
+class PostView(models.Model):
+    """One reader's first view of one post: the dated record behind `Post.view_count`.
+
+    Written by `forum.services.record_reading` for exactly the posts whose view count it raises
+    (each reader once per post, authors never), so that the usage report can count views per month.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    viewer = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.viewer_id} viewed {self.post_id}"
 
 
 class Boundary(models.Model):

@@ -72,6 +72,9 @@ def thread_list(user, *, topic=None, circle=None, cursor: str | None = None) -> 
             "topic__slug",
             "author__pseudonym",
             "author__role",
+            "author__is_active",
+            "author__erased_at",
+            "author__former_number",
         )
         .annotate(last_read=Coalesce(Subquery(last_read, output_field=IntegerField()), Value(0)))
     )
@@ -238,6 +241,9 @@ def search_posts(user, query: str, *, language: str) -> list[Post]:
             "thread__circle_id",
             "author__pseudonym",
             "author__role",
+            "author__is_active",
+            "author__erased_at",
+            "author__former_number",
         )
     )
     if connection.vendor == "postgresql":

@@ -23,6 +23,7 @@ from forum.models import (
     CircleMembership,
     FoldedTopic,
     Post,
+    PostView,
     Reaction,
     ReadPosition,
     Reveal,
@@ -376,13 +377,22 @@ def record_reading(*, user, thread: Thread, up_to_position: int, position: ReadP
         changes["has_viewed"] = True
         if thread.author_id != user.pk:
             Thread.objects.filter(pk=thread.pk).update(view_count=F("view_count") + 1)
+    now = timezone.now()
     if up_to_position > before:
-        Post.objects.filter(thread=thread, position__gt=before, position__lte=up_to_position).exclude(
-            author=user
-        ).update(view_count=F("view_count") + 1)
+        # The same rows get one more view and one dated PostView each (the usage report counts those).
+        seen = list(
+            Post.objects.filter(thread=thread, position__gt=before, position__lte=up_to_position)
+            .exclude(author=user)
+            .values_list("pk", flat=True)
+        )
+        if seen:
+            # Both or neither; no savepoint of its own, as a failure here fails the whole request anyway.
+            with transaction.atomic(savepoint=False):
+                Post.objects.filter(pk__in=seen).update(view_count=F("view_count") + 1)
+                PostView.objects.bulk_create([PostView(post_id=pk, viewer=user, viewed_at=now) for pk in seen])
         changes["last_read_position"] = up_to_position
     if changes:
-        ReadPosition.objects.filter(pk=position.pk).update(updated_at=timezone.now(), **changes)
+        ReadPosition.objects.filter(pk=position.pk).update(updated_at=now, **changes)
     return before
 
 

@@ -304,7 +304,9 @@ def profile(request: HttpRequest, pseudonym: str) -> HttpResponse:
     context = {
         "person": person,
         "is_self": is_self,
-        "post_count": selectors.visible_post_count(request.user, person),
+        "post_count": selectors.visible_post_count(request.user, person)
+        if is_self or (person.show_post_count and not person.profile_hidden)
+        else None,
         "reveal": Reveal.objects.shown_to(request.user).filter(owner=person).select_related("cafe_community").first(),
     }
     if not is_self:
@@ -452,7 +454,7 @@ def _circle_page(request, current, invite_form, status=200) -> HttpResponse:
             circle=current, status__in=[CircleMembership.Status.ACTIVE, CircleMembership.Status.INVITED]
         )
         .select_related("user")
-        .only("status", "user__pseudonym", "user__role")
+        .only("status", "user__pseudonym", "user__role", "user__is_active", "user__erased_at", "user__former_number")
         .order_by("user__pseudonym")
     )
     return render(

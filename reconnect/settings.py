@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "messaging",
     "toolbox",
     "cafes",
+    "reports",
+    "reconnect.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -317,3 +319,19 @@ INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14, minimum=1)
 # the portal chooses to hold them too.
 MODERATION_HOLD_FIRST_POSTS = envint("MODERATION_HOLD_FIRST_POSTS", 2, minimum=0)
 MODERATION_CRISIS_HOLDS = envbool("MODERATION_CRISIS_HOLDS", False)
+# The usage report shows counts below this as "fewer than N" in its monthly and per-community
+# breakdowns, so that small communities cannot be re-identified.
+REPORTS_SMALL_CELL_THRESHOLD = envint("REPORTS_SMALL_CELL_THRESHOLD", 5, minimum=1)
+
+# --- Privacy and data rights (see README, "Privacy and your data") ------------------------------
+# Messages between a member and their providers may belong to the health record. When a member
+# deletes their account, their conversations are kept (anonymised, still encrypted) for this many
+# days and then removed by `manage.py apply_retention`; 0 removes them with the account.
+PRIVACY_MESSAGES_KEPT_DAYS = envint("MESSAGES_KEPT_DAYS", 3650, minimum=0)
+# Access-log lines older than this are removed by `apply_retention`; 0 keeps them for ever.
+PRIVACY_ACCESS_LOG_KEPT_DAYS = envint("ACCESS_LOG_KEPT_DAYS", 1825, minimum=0)
+# How long a prepared data export can be downloaded.
+PRIVACY_EXPORT_VALID_HOURS = envint("EXPORT_VALID_HOURS", 72, minimum=1)
+# A member with fewer forum posts than this has them removed outright when the account is
+# deleted (a handful of posts under a new name is easy to recognise).
+PRIVACY_FEW_POSTS = envint("ERASURE_FEW_POSTS", 3, minimum=0)

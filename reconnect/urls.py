@@ -11,6 +11,7 @@ admin.site.site_title = _("ReConnect")
 urlpatterns = [
     path("", include("reconnect.core.urls")),
     path("", include("reconnect.accounts.urls")),
+    path("", include("reconnect.privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from reconnect.celery import app as celery_app
 from tests.factories import (
@@ -26,7 +27,10 @@ def _fast_and_isolated(settings):
     cache.clear()
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
+    # A request in Norwegian leaves Norwegian active in this thread; every test starts in English.
+    translation.activate("en")
     yield
+    translation.deactivate()
     cache.clear()
 
 

@@ -107,6 +107,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("member since"), default=timezone.now)
     onboarded_at = models.DateTimeField(_("onboarding completed"), null=True, blank=True)
     terms_version = models.CharField(max_length=20, blank=True)
+    # Privacy choices for the forum profile (see /me/privacy/).
+    profile_hidden = models.BooleanField(
+        _("hide my profile page"),
+        default=False,
+        help_text=_("Others then see only your pseudonym: not when you joined, not how many posts you wrote."),
+    )
+    show_post_count = models.BooleanField(_("show how many posts I wrote"), default=True)
+    # A deleted account leaves an anonymous row behind, so that forum threads keep their posts:
+    # no email, no names, no password, and a random number for "Former member 4821".
+    erased_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    former_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -127,9 +138,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def display_name(self) -> str:
         """The name other people see: the pseudonym in peer roles, the real name for providers."""
+        if self.erased_at is not None:
+            return str(_("Former member %(number)s") % {"number": self.former_number})
         if self.role in PEER_ROLES and self.pseudonym:
             return self.pseudonym
         return self.real_name or self.pseudonym or str(_("ReConnect user"))
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
     @property
     def is_member(self) -> bool:

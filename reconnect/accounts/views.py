@@ -146,7 +146,9 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
 def access_log(request: HttpRequest) -> HttpResponse:
     entries = request.user.access_log.all().order_by("-created_at", "-pk")
     page = Paginator(entries, 25).get_page(request.GET.get("page"))
-    return render(request, "accounts/access_log.html", {"page": page, "actions": ACCESS_ACTIONS})
+    return render(
+        request, "accounts/access_log.html", {"page": page, "actions": ACCESS_ACTIONS, "roles": dict(Role.choices)}
+    )
 
 
 @provider_required

@@ -20,13 +20,18 @@ from tests.security.matrix import ADMIN_LOGIN, FORBIDDEN, OK, ROLES, Redirect, R
 NOT_ADMIN = {role: ADMIN_LOGIN for role in ROLES if role != "admin"}
 
 
-def _samples() -> dict[str, object]:
-    """Makers of one object per admin model the world does not already hold, from every routes file."""
-    merged: dict[str, object] = {}
+def _merged(attribute: str) -> dict:
+    """One dict from the same-named dicts of every routes file."""
+    merged: dict = {}
     for module_info in pkgutil.iter_modules(routes_package.__path__):
         module = importlib.import_module(f"{routes_package.__name__}.{module_info.name}")
-        merged.update(getattr(module, "ADMIN_SAMPLES", {}))
+        merged.update(getattr(module, attribute, {}))
     return merged
+
+
+def _samples() -> dict[str, object]:
+    """Makers of one object per admin model the world does not already hold, from every routes file."""
+    return _merged("ADMIN_SAMPLES")
 
 
 def _first_object_path(model: type[models.Model], suffix: str):
@@ -84,6 +89,10 @@ def admin_routes() -> dict[str, Route]:
         label, name = model._meta.app_label, model._meta.model_name
         app_labels.add(label)
         base = f"/admin/{label}/{name}/"
+        if f"{label}_{name}_add" not in {pattern.name for pattern in model_admin.get_urls()}:
+            # A page of its own in the admin (the usage report): its routes file lists its URLs.
+            result[f"admin:{label}_{name}_changelist"] = Route(base, {**NOT_ADMIN, "admin": OK})
+            continue
         can_add = model_admin.has_add_permission(request)
         can_delete = model_admin.has_delete_permission(request)
         result[f"admin:{label}_{name}_changelist"] = Route(base, {**NOT_ADMIN, "admin": OK})
@@ -108,4 +117,6 @@ def admin_routes() -> dict[str, Route]:
     result["admin:app_list"] = Route("/admin/accounts/", {**NOT_ADMIN, "admin": OK})
     for label in sorted(app_labels):
         result[f"admin:app_list:{label}"] = Route(f"/admin/{label}/", {**NOT_ADMIN, "admin": OK})
+    # Admin URLs a ModelAdmin adds beyond the standard ones, from the routes files' ADMIN_ROUTES.
+    result.update(_merged("ADMIN_ROUTES"))
     return result

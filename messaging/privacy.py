@@ -1,0 +1,119 @@
+"""What messaging holds about a person, and the retention rule for a deleted member's messages.
+
+Messages with providers may belong to the health record, whose keeping duty varies by country:
+PRIVACY_MESSAGES_KEPT_DAYS says how long a deleted member's conversations are kept (still
+encrypted, under the anonymous account); 0 removes them with the account.
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from messaging import attachments as files
+from messaging.models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
+from reconnect.privacy.registry import Item, Section, register
+
+
+def _remove_conversations(conversations) -> int:
+    from moderation.models import MessageCrisisFlag
+
+    ids = list(conversations.values_list("pk", flat=True))
+    names = list(Attachment.objects.filter(message__conversation__in=ids).values_list("file_name", flat=True))
+    MessageCrisisFlag.objects.filter(conversation_id__in=ids).delete()
+    removed = Conversation.objects.filter(pk__in=ids).delete()[1].get("messaging.Conversation", 0)
+    for name in names:
+        transaction.on_commit(partial(files.delete, name))
+    return removed
+
+
+def _erase(user, plan) -> dict[str, int]:
+    if plan.keep_messages:
+        return {"messaging.conversations_kept": Conversation.objects.filter(member=user).count()}
+    return {"messaging.conversations_removed": _remove_conversations(Conversation.objects.filter(member=user))}
+
+
+def _retention(now) -> dict[str, int]:
+    days = settings.PRIVACY_MESSAGES_KEPT_DAYS
+    cutoff = now - timedelta(days=days)
+    expired = Conversation.objects.filter(member__erased_at__isnull=False, member__erased_at__lt=cutoff)
+    return {"messaging.conversations_of_deleted_accounts": _remove_conversations(expired)}
+
+
+def _files(user) -> list[tuple[str, bytes]]:
+    return [
+        (f"attachments/{attachment.pk}-{attachment.original_name}", files.read(attachment.file_name))
+        for attachment in _attachments(user)
+    ]
+
+
+def _conversations(user):
+    return Conversation.objects.filter(Q(member=user) | Q(participants__provider=user)).distinct()
+
+
+def _attachments(user):
+    return Attachment.objects.filter(message__conversation__in=_conversations(user))
+
+
+register(
+    Section(
+        key="messages",
+        title=_("Messages with the care team"),
+        order=35,
+        roles=frozenset({"member", "provider"}),
+        items=(
+            Item(
+                "conversations",
+                _("Conversations"),
+                Conversation,
+                _conversations,
+                fields=("id", "subject", "created_at", "last_message_at", "member_archived_at"),
+                url_name="messaging:inbox",
+            ),
+            Item(
+                "messages",
+                _("Messages"),
+                Message,
+                lambda u: Message.objects.filter(conversation__in=_conversations(u)),
+                fields=("conversation_id", "author__pseudonym", "author__real_name", "body", "created_at"),
+            ),
+            Item(
+                "attachments",
+                _("Attached files"),
+                Attachment,
+                _attachments,
+                fields=("id", "message_id", "original_name", "content_type", "size", "created_at"),
+            ),
+            Item(
+                "read_marks",
+                _("When I read messages"),
+                MessageRead,
+                lambda u: MessageRead.objects.filter(reader=u),
+                fields=("message_id", "read_at"),
+                in_overview=False,
+            ),
+            Item(
+                "participation",
+                _("Conversations I take part in as a provider"),
+                Participant,
+                lambda u: Participant.objects.filter(provider=u),
+                fields=("conversation_id", "added_at", "last_read_at", "handled_at"),
+                in_overview=False,
+            ),
+            Item(
+                "availability",
+                _("My reply time and out-of-office note"),
+                ProviderAvailability,
+                lambda u: ProviderAvailability.objects.filter(provider=u),
+                exclude=("id", "provider_id"),
+                in_overview=False,
+            ),
+        ),
+        erase=_erase,
+        retention=_retention,
+        files=_files,
+    )
+)
