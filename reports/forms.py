@@ -1,0 +1,54 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reconnect.accounts.models import Community
+from reports.selectors import DEFAULT_LOGINS_OVER, MAX_MONTHS, Period, default_period
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ReportForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To (included)"), widget=DateInput)
+    community = forms.ModelChoiceField(
+        Community.objects.all(),
+        label=_("Community"),
+        required=False,
+        empty_label=_("All communities"),
+        to_field_name="slug",
+    )
+    logins_over = forms.IntegerField(
+        label=_("Count members who signed in more than"),
+        help_text=_("times"),
+        min_value=0,
+        max_value=100_000,
+    )
+
+    @classmethod
+    def from_query(cls, query) -> "ReportForm":
+        """Bound to the query string, or to the defaults when the page is first opened."""
+        if not any(key in query for key in ("start", "end", "community", "logins_over")):
+            period = default_period()
+            query = {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "logins_over": DEFAULT_LOGINS_OVER,
+            }
+        return cls(query)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if isinstance(start, date) and isinstance(end, date):
+            if end < start:
+                self.add_error("end", _("The end must not be before the start."))
+            elif len(Period(start, end).months()) > MAX_MONTHS:
+                self.add_error("end", _("A report covers at most %(n)d months.") % {"n": MAX_MONTHS})
+        return data
+
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])

@@ -1,0 +1,149 @@
+"""How the report's numbers are shown: the small-cell rule, the tables, the CSV and the text.
+
+One place decides what a cell says, so that the page, the printable page, the CSV and the
+management command always agree.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from reports.selectors import CafeRow, Figure, UsageReport
+
+
+def fewer_than(threshold: int) -> str:
+    return _("fewer than %(n)d") % {"n": threshold}
+
+
+def _number(value: float | int, *, localized: bool) -> str:
+    if isinstance(value, float):
+        return number_format(value, 1) if localized else f"{value:.1f}"
+    return number_format(value) if localized else str(value)
+
+
+def is_small(value: float | int | None, threshold: int) -> bool:
+    """A count of one to threshold-1 people or things: shown only as "fewer than N" in breakdowns."""
+    return value is not None and 0 < value < threshold
+
+
+def total_cell(figure: Figure, *, localized: bool = True) -> str:
+    """A period total is the headline figure and is shown as it is."""
+    return "–" if figure.total is None else _number(figure.total, localized=localized)
+
+
+def month_cell(figure: Figure, index: int, threshold: int, *, localized: bool = True) -> str:
+    value = figure.monthly[index]
+    if figure.monthly_basis is not None:
+        # A median of a handful of waits would show one person's reply times.
+        basis = figure.monthly_basis[index]
+        if basis == 0:
+            return "–"
+        if basis < threshold:
+            return _("fewer than %(n)d waits") % {"n": threshold}
+    elif is_small(value, threshold):
+        return fewer_than(threshold)
+    return "–" if value is None else _number(value, localized=localized)
+
+
+def breakdown_cell(value: float | int | None, threshold: int, *, localized: bool = True) -> str:
+    if value is None:
+        return "–"
+    if is_small(value, threshold):
+        return fewer_than(threshold)
+    return _number(value, localized=localized)
+
+
+def month_label(month: date) -> str:
+    return date_format(month, "M Y")
+
+
+@dataclass
+class CafeColumn:
+    attr: str
+    label: str
+
+
+def cafe_columns() -> list[CafeColumn]:
+    return [
+        CafeColumn("held", _("Cafés held")),
+        CafeColumn("with_attendance", _("with attendance recorded")),
+        CafeColumn("participants_min", _("participants per café: fewest")),
+        CafeColumn("participants_median", _("median")),
+        CafeColumn("participants_max", _("most")),
+        CafeColumn("attendance", _("participants in all")),
+        CafeColumn("going", _('answers "going"')),
+        CafeColumn("going_where_recorded", _('answers "going" where attendance was recorded')),
+        CafeColumn("distinct_going", _('members who answered "going"')),
+    ]
+
+
+def cafe_cells(row: CafeRow, threshold: int | None, *, localized: bool = True) -> list[str]:
+    """The cells of one café row; `threshold` None for the headline row (the whole scope)."""
+    cells = []
+    for column in cafe_columns():
+        value = getattr(row, column.attr)
+        if threshold is None:
+            cells.append("–" if value is None else _number(value, localized=localized))
+        else:
+            cells.append(breakdown_cell(value, threshold, localized=localized))
+    return cells
+
+
+def scope_label(report: UsageReport) -> str:
+    return report.community.name if report.community else _("All communities")
+
+
+def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
+    """The whole report as rows of text: the CSV, and the management command's output."""
+    threshold = report.threshold
+    out = [
+        [_("ReConnect usage report")],
+        [_("Period"), report.period.start.isoformat(), report.period.end.isoformat()],
+        [_("Community"), scope_label(report)],
+        [
+            _('Counts from 1 to %(n)d in monthly and per-community cells are shown as "%(text)s".')
+            % {"n": threshold - 1, "text": fewer_than(threshold)}
+        ],
+        [],
+        [_("Section"), _("Figure"), _("Period total"), *[m.strftime("%Y-%m") for m in report.months]],
+    ]
+    for section in report.sections:
+        for figure in section.figures:
+            out.append(
+                [
+                    section.title,
+                    figure.label,
+                    total_cell(figure, localized=localized),
+                    *[month_cell(figure, i, threshold, localized=localized) for i in range(len(report.months))],
+                ]
+            )
+    out += [[], [_("Cafés per community"), *[c.label for c in cafe_columns()]]]
+    out.append([report.cafe_summary.community, *cafe_cells(report.cafe_summary, None, localized=localized)])
+    for row in report.cafe_rows:
+        out.append([row.community, *cafe_cells(row, threshold, localized=localized)])
+    out += [[], [_("Definitions")]]
+    for section in report.sections:
+        for figure in section.figures:
+            out.append([figure.label, figure.definition])
+    return out
+
+
+def as_csv(report: UsageReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows(rows(report, localized=False))
+    return buffer.getvalue()
+
+
+def as_text(report: UsageReport) -> str:
+    """Aligned columns for a terminal; long definitions are left to the CSV and the page."""
+    table = rows(report, localized=False)
+    cut = table.index([_("Definitions")])
+    lines = []
+    for row in table[:cut]:
+        lines.append("  ".join(cell.ljust(10) if i > 1 else cell.ljust(46) for i, cell in enumerate(row)).rstrip())
+    return "\n".join(lines) + "\n"
