@@ -31,6 +31,8 @@ PAGES = {
         "/",
         "/me/",
         "/me/care-team/",
+        "/me/data/",
+        "/me/export/",
         "/notifications/",
         "/forum/",
         "/toolbox/",
@@ -39,7 +41,7 @@ PAGES = {
     ],
     "lillian@example.org": ["/", "/moderation/", "/forum/", "/cafes/"],
     "berg@example.org": ["/", "/provider/"],
-    "admin@example.org": ["/", "/admin/"],
+    "admin@example.org": ["/", "/admin/", "/admin/reports/usagereport/"],
 }
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
 

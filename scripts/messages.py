@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["nb"]
-APPS = ["forum", "moderation", "messaging", "toolbox", "cafes"]
+APPS = ["forum", "moderation", "messaging", "toolbox", "cafes", "reports"]
 
 
 def domains() -> dict[str, tuple[Path, list[Path]]]:
