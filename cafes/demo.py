@@ -1,5 +1,6 @@
 """Demo cafés: a monthly series in Nordvik and in Elvdal hosted by Lillian, with past meetings and
-their attendance, answers from Lighthouse, Birch and Northern Star, and an offer of company."""
+their attendance (and who said they came), answers from Lighthouse, Birch and Northern Star, and an
+offer of company."""
 
 from datetime import time, timedelta
 
@@ -66,6 +67,7 @@ def seed(ctx: dict) -> None:
             for meeting, theme in zip(series.meetings.upcoming(), THEMES, strict=False):
                 meeting.theme = theme
                 meeting.save(update_fields=["theme"])
+        _said_who_came(series, users, slug)
         upcoming = series.meetings.upcoming().filter(cancelled_at__isnull=True).first()
         if upcoming is None:
             continue
@@ -81,6 +83,29 @@ def seed(ctx: dict) -> None:
             )
         else:
             _answer(upcoming, users["sofie@example.org"], answer="maybe")
+
+
+# Answers to the last two cafés held, and what each said afterwards (None: not yet, so the café
+# list asks Lighthouse "Were you at the café on …?").
+PAST_ANSWERS = {
+    "nordvik": [
+        [("ingrid@example.org", "going", None), ("marte@example.org", "going", True)],
+        [("ingrid@example.org", "going", True), ("marte@example.org", "maybe", False)],
+    ],
+    "elvdal": [[("sofie@example.org", "maybe", True)], []],
+}
+
+
+def _said_who_came(series, users, slug: str) -> None:
+    held = series.meetings.past().filter(cancelled_at__isnull=True).order_by("-starts_at")[:2]
+    for meeting, answers in zip(held, PAST_ANSWERS[slug], strict=False):
+        for email, answer, attended in answers:
+            # Written directly: the café has taken place, so the service no longer takes answers.
+            Rsvp.objects.get_or_create(
+                meeting=meeting,
+                user=users[email],
+                defaults={"answer": answer, "attended": attended, "updated_at": meeting.starts_at - timedelta(days=2)},
+            )
 
 
 def _answer(meeting, user, *, answer: str = "going", show_pseudonym: bool = False) -> None:

@@ -192,6 +192,14 @@ class AttendanceForm(forms.Form):
     note = forms.CharField(label=_("Note for the host (optional)"), max_length=300, required=False)
 
 
+class WhoCameForm(forms.Form):
+    """The two buttons "I was there" and "I could not come"."""
+
+    came = forms.TypedChoiceField(
+        choices=[("yes", _("I was there")), ("no", _("I could not come"))], coerce=lambda value: value == "yes"
+    )
+
+
 class ReminderSettingsForm(forms.Form):
     reminders_on = forms.BooleanField(label=_("Remind me of cafés I answered going or maybe"), required=False)
     offsets = forms.MultipleChoiceField(

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from reconnect.accounts.models import Role
 from reconnect.core.crypto import EncryptedCharField
 
+# How long after a café those who answered "going" or "maybe" are asked whether they came.
+WHO_CAME_DAYS = 60
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
@@ -169,6 +172,12 @@ class Meeting(models.Model):
     def is_open_for_answers(self) -> bool:
         return not self.is_cancelled and not self.is_past
 
+    @property
+    def asks_who_came(self) -> bool:
+        """Once it has started, and for WHO_CAME_DAYS after, those who answered may say whether they came."""
+        now = timezone.now()
+        return not self.is_cancelled and self.starts_at <= now <= self.starts_at + timedelta(days=WHO_CAME_DAYS)
+
     def is_managed_by(self, user) -> bool:
         return user.is_authenticated and (user.role == Role.ADMIN or user.pk == self.host_id)
 
@@ -199,7 +208,8 @@ class Rsvp(models.Model):
     first_visit_note = EncryptedCharField(
         _("Anything the host should know (only the host sees this)"), max_length=300, blank=True
     )
-    attended = models.BooleanField(null=True, blank=True)
+    # What the member said after the café: True "I was there", False "I could not come", None not said.
+    attended = models.BooleanField(_("came to the café"), null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

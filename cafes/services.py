@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cafes import notifications as kinds
 from cafes.models import (
+    WHO_CAME_DAYS,
     Answer,
     CafeSeries,
     CafeSettings,
@@ -152,6 +153,45 @@ def record_attendance(*, meeting: Meeting, actor, attendance: int, note: str = "
     meeting.attendance_recorded_at = timezone.now()
     meeting.save(update_fields=["attendance", "attendance_note", "attendance_recorded_at"])
     return meeting
+
+
+@transaction.atomic
+def say_who_came(*, meeting: Meeting, user, came: bool) -> Rsvp:
+    """A member who answered "going" or "maybe" says afterwards whether they came.
+
+    Only counts of these answers leave the member's own pages (the host's attendance page and the
+    usage report); nobody sees who said what.
+    """
+    if meeting.is_cancelled:
+        raise CafeError(_("This café was cancelled, so there is nothing to answer."))
+    if not meeting.is_past:
+        raise CafeError(_("You can tell us whether you came once the café has started."))
+    if not meeting.asks_who_came:
+        raise CafeError(_("This café was too long ago to answer now."))
+    rsvp = Rsvp.objects.select_for_update().filter(meeting=meeting, user=user).first()
+    if rsvp is None or not rsvp.is_coming:
+        raise CafeError(_('Only those who answered "going" or "maybe" are asked whether they came.'))
+    rsvp.attended = came
+    rsvp.save(update_fields=["attended"])
+    return rsvp
+
+
+def unanswered_past_cafes(user) -> list[Rsvp]:
+    """The user's recent cafés (answered "going" or "maybe") where they have not said whether they came."""
+    now = timezone.now()
+    return list(
+        Rsvp.objects.filter(
+            user=user,
+            answer__in=COMING,
+            attended__isnull=True,
+            meeting__cancelled_at__isnull=True,
+            meeting__starts_at__lte=now,
+            meeting__starts_at__gte=now - timedelta(days=WHO_CAME_DAYS),
+            meeting__in=Meeting.objects.visible_to(user),
+        )
+        .select_related("meeting__series")
+        .order_by("-meeting__starts_at")[:3]
+    )
 
 
 # --- Answers and company ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/answer/", views.rsvp, name="rsvp"),
     path("<int:pk>/company/", views.company_new, name="company_new"),
+    path("<int:pk>/who-came/", views.who_came, name="who_came"),
     path("company/<int:pk>/accept/", views.company_accept, name="company_accept"),
     path("company/<int:pk>/withdraw/", views.company_withdraw, name="company_withdraw"),
     path("<int:pk>/calendar.ics", views.ical, name="ical"),

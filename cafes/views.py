@@ -8,7 +8,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cafes import services
-from cafes.forms import AttendanceForm, CompanionForm, MeetingForm, ReminderSettingsForm, RsvpForm, SeriesForm
+from cafes.forms import (
+    AttendanceForm,
+    CompanionForm,
+    MeetingForm,
+    ReminderSettingsForm,
+    RsvpForm,
+    SeriesForm,
+    WhoCameForm,
+)
 from cafes.ical import calendar_for
 from cafes.models import Answer, CafeSeries, CafeSettings, CompanionPost, Meeting, Rsvp
 from cafes.services import COMING, CafeError, MeetingDefaults
@@ -49,7 +57,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cafes/index.html",
-        {"meetings": meetings, "series_list": series, "answers": dict(Answer.choices)},
+        {
+            "meetings": meetings,
+            "series_list": series,
+            "answers": dict(Answer.choices),
+            "did_you_come": services.unanswered_past_cafes(request.user),
+        },
     )
 
 
@@ -71,6 +84,7 @@ def _detail_context(request, meeting: Meeting, *, rsvp_form=None, company_form=N
     if meeting.host_id == user.pk:
         first_visits = list(meeting.rsvps.filter(first_visit=True, answer__in=COMING).select_related("user"))
     can_answer = user.role in (Role.MEMBER, Role.MODERATOR) and meeting.is_open_for_answers
+    asks_who_came = coming and meeting.asks_who_came
     return {
         "meeting": meeting,
         "counts": counts,
@@ -80,6 +94,7 @@ def _detail_context(request, meeting: Meeting, *, rsvp_form=None, company_form=N
         "companions": companions,
         "first_visits": first_visits,
         "can_answer": can_answer,
+        "asks_who_came": asks_who_came,
         "can_manage": meeting.is_managed_by(user),
         "rsvp_form": rsvp_form or RsvpForm(instance=my_rsvp, initial={} if my_rsvp else {"answer": Answer.GOING}),
         "company_form": company_form or CompanionForm(),
@@ -109,6 +124,25 @@ def rsvp(request: HttpRequest, pk: int) -> HttpResponse:
     except CafeError as exc:
         return _refuse(request, meeting, str(exc), rsvp_form=form)
     messages.success(request, _("Your answer is saved. You can change it at any time."))
+    return redirect(meeting)
+
+
+@require_POST
+@peer_required
+def who_came(request: HttpRequest, pk: int) -> HttpResponse:
+    """After a café: "I was there" or "I could not come", from the café page or the café list."""
+    meeting = get_visible_or_404(_meetings_for(request.user), pk=pk)
+    form = WhoCameForm(request.POST)
+    if not form.is_valid():
+        return _refuse(request, meeting, _("Please choose one of the two answers."))
+    try:
+        services.say_who_came(meeting=meeting, user=request.user, came=form.cleaned_data["came"])
+    except CafeError as exc:
+        return _refuse(request, meeting, str(exc))
+    if form.cleaned_data["came"]:
+        messages.success(request, _("Thank you for telling us. We hope the café was good to be at."))
+    else:
+        messages.success(request, _("Thank you for telling us. You are welcome at the next café."))
     return redirect(meeting)
 
 
@@ -320,4 +354,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Attendance is recorded."))
             return redirect(meeting.series)
     status = 400 if form.errors else 200
-    return render(request, "cafes/attendance.html", {"form": form, "meeting": meeting}, status=status)
+    # Counts only: the host learns how many said they came, never who.
+    said = meeting.rsvps.aggregate(
+        came=Count("pk", filter=Q(attended=True)), away=Count("pk", filter=Q(attended=False))
+    )
+    return render(request, "cafes/attendance.html", {"form": form, "meeting": meeting, "said": said}, status=status)

@@ -78,6 +78,8 @@ def cafe_columns() -> list[CafeColumn]:
         CafeColumn("going", _('answers "going"')),
         CafeColumn("going_where_recorded", _('answers "going" where attendance was recorded')),
         CafeColumn("distinct_going", _('members who answered "going"')),
+        CafeColumn("said_came", _('answers "I was there"')),
+        CafeColumn("distinct_said_came", _("members who said they came")),
     ]
 
 

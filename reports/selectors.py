@@ -104,6 +104,8 @@ class CafeRow:
     going: int
     going_where_recorded: int
     attendance: int
+    said_came: int
+    distinct_said_came: int
 
 
 @dataclass
@@ -446,11 +448,13 @@ class _Builder:
         if self.community is not None:
             held = held.filter(community=self.community)
         meetings = list(held.values_list("pk", "community__name", "starts_at", "attendance"))
-        going_rows = list(
-            Rsvp.objects.filter(meeting__in=held, answer=Answer.GOING).values_list(
-                "meeting_id", "user_id", "user__role"
+        rsvp_rows = list(
+            Rsvp.objects.filter(Q(answer=Answer.GOING) | Q(attended=True), meeting__in=held).values_list(
+                "meeting_id", "user_id", "user__role", "answer", "attended"
             )
         )
+        going_rows = [(m, u, role) for m, u, role, answer, _came in rsvp_rows if answer == Answer.GOING]
+        came_rows = [(m, u, role) for m, u, role, _answer, came in rsvp_rows if came]
         month_of = {pk: _month_of(starts) for pk, _name, starts, _n in meetings}
         held_by_month: dict[date, int] = defaultdict(int)
         attendance_by_month: dict[date, int] = defaultdict(int)
@@ -461,10 +465,11 @@ class _Builder:
         for meeting_id, _user, _role in going_rows:
             going_by_month[month_of[meeting_id]] += 1
         member_pairs = [(month_of[m], u) for m, u, role in going_rows if role == Role.MEMBER]
+        came_pairs = [(month_of[m], u) for m, u, role in came_rows if role == Role.MEMBER]
 
-        summary = _cafe_row(_("All"), meetings, going_rows)
+        summary = _cafe_row(_("All"), meetings, going_rows, came_rows)
         names = sorted({name for _pk, name, _s, _n in meetings})
-        rows = [_cafe_row(name, [m for m in meetings if m[1] == name], going_rows) for name in names]
+        rows = [_cafe_row(name, [m for m in meetings if m[1] == name], going_rows, came_rows) for name in names]
         section = Section(
             "cafes",
             _("Cafés"),
@@ -492,9 +497,18 @@ class _Builder:
                     _('Members who answered "going"'),
                     _(
                         'Distinct members who answered "going" to at least one café held. The host records a '
-                        "head count, not names, so this is the closest count of distinct participants."
+                        "head count, not names; see also the members who said afterwards that they came."
                     ),
                     member_pairs,
+                ),
+                self.people_figure(
+                    "cafe_said_came",
+                    _("Members who said they came"),
+                    _(
+                        'Distinct members who, having answered "going" or "maybe", said after a café held that '
+                        "they were there. Saying so is optional, so this is a floor for distinct participants."
+                    ),
+                    came_pairs,
                 ),
             ],
         )
@@ -518,10 +532,11 @@ def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
-def _cafe_row(label: str, meetings: list[tuple], going_rows: list[tuple]) -> CafeRow:
+def _cafe_row(label: str, meetings: list[tuple], going_rows: list[tuple], came_rows: list[tuple]) -> CafeRow:
     ids = {pk for pk, *_rest in meetings}
     recorded = {pk: n for pk, _name, _s, n in meetings if n is not None}
     going = [(m, u, role) for m, u, role in going_rows if m in ids]
+    came = [(m, u, role) for m, u, role in came_rows if m in ids]
     counts = sorted(recorded.values())
     return CafeRow(
         community=label,
@@ -534,6 +549,8 @@ def _cafe_row(label: str, meetings: list[tuple], going_rows: list[tuple]) -> Caf
         going=len(going),
         going_where_recorded=sum(1 for m, _u, _r in going if m in recorded),
         attendance=sum(counts),
+        said_came=len(came),
+        distinct_said_came=len({u for _m, u, role in came if role == Role.MEMBER}),
     )
 
 

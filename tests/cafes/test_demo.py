@@ -2,7 +2,9 @@ import pytest
 
 from cafes import demo as cafes_demo
 from cafes.models import CafeSeries, CompanionPost, Meeting, Reminder, Rsvp
+from cafes.services import unanswered_past_cafes
 from reconnect.accounts import demo as accounts_demo
+from reconnect.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +38,7 @@ def test_seed_demo_adds_cafes_in_both_communities_and_is_idempotent():
     assert len(recorded) >= 6 and all(3 <= n <= 9 for n in recorded)
     assert set(Rsvp.objects.values_list("user__pseudonym", flat=True)) == {"Lighthouse", "Birch", "Northern Star"}
     assert CompanionPost.objects.get().author.pseudonym == "Birch"
+    # After the last café Lighthouse has not said yet whether she came, so her café list asks.
+    ingrid = User.objects.get(email="ingrid@example.org")
+    assert [r.meeting.community.slug for r in unanswered_past_cafes(ingrid)] == ["nordvik"]
+    assert Rsvp.objects.filter(attended=True).count() == 3

@@ -1,5 +1,6 @@
 """What members, hosts and others can do on the café pages, and what they cannot."""
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -51,6 +52,7 @@ def test_malformed_and_unknown_ids_are_404(login, member):
     [
         "/cafes/1/answer/",
         "/cafes/1/company/",
+        "/cafes/1/who-came/",
         "/cafes/company/1/accept/",
         "/cafes/company/1/withdraw/",
         "/cafes/1/cancel/",
@@ -292,6 +294,84 @@ def test_attendance_rejects_negative_numbers(login, moderator, series):
     assert past.attendance is None
 
 
+# --- After the café: "I was there" ----------------------------------------------------------------
+
+
+def _past(series, days=3, **kwargs):
+    return MeetingFactory(series=series, starts_at=timezone.now() - timedelta(days=days), **kwargs)
+
+
+def test_member_who_answered_is_asked_on_the_list_and_says_they_came(login, member, series):
+    past = _past(series)
+    RsvpFactory(meeting=past, user=member, answer=Answer.MAYBE)
+    client = login(member)
+    page = client.get("/cafes/")
+    assert [r.meeting for r in page.context["did_you_come"]] == [past]
+    assert "Were you at the café on" in page.content.decode()
+    response = client.post(f"/cafes/{past.pk}/who-came/", {"came": "yes"}, follow=True)
+    assert response.redirect_chain == [(f"/cafes/{past.pk}/", 302)]
+    assert "Thank you for telling us" in response.content.decode()
+    assert "You said you were there" in response.content.decode()
+    assert Rsvp.objects.get(meeting=past, user=member).attended is True
+    # Asked once: the list no longer asks, and the answer can still be changed on the café page.
+    assert login(member).get("/cafes/").context["did_you_come"] == []
+    client.post(f"/cafes/{past.pk}/who-came/", {"came": "no"})
+    rsvp = Rsvp.objects.get(meeting=past, user=member)
+    assert (rsvp.attended, rsvp.answer) == (False, Answer.MAYBE)
+
+
+def test_the_host_sees_how_many_said_they_came_but_not_who(login, moderator, member, series):
+    past = _past(series)
+    RsvpFactory(meeting=past, user=member, attended=True)
+    RsvpFactory(meeting=past, user=MemberFactory(community=series.community, pseudonym="Stayed Home"), attended=False)
+    page = login(moderator).get(f"/cafes/{past.pk}/attendance/").content.decode()
+    assert "Afterwards 1 member said they came and 1 that they could not." in page
+    assert member.pseudonym not in page and "Stayed Home" not in page
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("future", "once the café has started"),
+        ("cancelled", "was cancelled"),
+        ("long_ago", "too long ago"),
+        ("not_going", 'Only those who answered "going" or "maybe"'),
+        ("no_answer", 'Only those who answered "going" or "maybe"'),
+        ("bad_choice", "Please choose one of the two answers."),
+    ],
+)
+def test_saying_who_came_is_refused_with_a_message_and_changes_nothing(login, member, series, case, message):
+    meeting = {
+        "future": lambda: MeetingFactory(series=series),
+        "cancelled": lambda: _past(series, cancelled_at=timezone.now()),
+        "long_ago": lambda: _past(series, days=61),
+    }.get(case, lambda: _past(series))()
+    if case != "no_answer":
+        RsvpFactory(meeting=meeting, user=member, answer=Answer.NOT_GOING if case == "not_going" else Answer.GOING)
+    response = login(member).post(
+        f"/cafes/{meeting.pk}/who-came/", {"came": "maybe" if case == "bad_choice" else "yes"}
+    )
+    assert response.status_code == 400
+    assert message in html.unescape(response.content.decode())
+    assert not Rsvp.objects.filter(attended__isnull=False).exists()
+
+
+def test_other_community_cannot_say_they_came(login, other_member, series):
+    past = _past(series)
+    assert login(other_member).post(f"/cafes/{past.pk}/who-came/", {"came": "yes"}).status_code == 404
+
+
+def test_list_asks_only_about_recent_cafes_of_ones_own(login, member, series, elvdal):
+    _past_long_ago = _past(series, days=61)
+    RsvpFactory(meeting=_past_long_ago, user=member)
+    cancelled = _past(series, cancelled_at=timezone.now())
+    RsvpFactory(meeting=cancelled, user=member)
+    not_going = _past(series, days=5)
+    RsvpFactory(meeting=not_going, user=member, answer=Answer.NOT_GOING)
+    RsvpFactory(meeting=_past(series, days=6), user=MemberFactory(community=series.community))
+    assert login(member).get("/cafes/").context["did_you_come"] == []
+
+
 # --- Query budgets --------------------------------------------------------------------------------
 
 
@@ -304,10 +384,12 @@ def _fill(cafe, n):
 
 @pytest.mark.parametrize("n", [1, 12])
 def test_cafe_list_runs_a_fixed_number_of_queries(login, member, series, n, django_assert_max_num_queries):
-    for _ in range(n):
+    for days in range(n):
         _fill(MeetingFactory(series=series), n)
+        # Past cafés the member answered: the list asks about the latest three.
+        RsvpFactory(meeting=_past(series, days=days + 1), user=member)
     client = login(member)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.get("/cafes/").status_code == 200
 
 

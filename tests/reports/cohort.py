@@ -128,6 +128,10 @@ def _cafes(cohort: Cohort) -> None:
             )
             meeting.refresh_from_db()
             cafes.record_attendance(meeting=meeting, actor=host, attendance=attendance)
+            # Afterwards the first two who answered say they came and the third that they could not.
+            for k in range(3):
+                goer = goers[(index + k) % len(goers)]
+                cafes.say_who_came(meeting=meeting, user=goer, came=k < 2)
             cohort.cafes.append(meeting)
 
 

@@ -71,6 +71,11 @@ def test_report_shows_exactly_the_study_cohorts_figures(cohort, django_assert_ma
     assert summary.participants_median == 5.5
     assert {row.community: row.held for row in report.cafe_rows} == {"Elvdal": 6, "Nordvik": 6}
     assert {row.community: row.distinct_going for row in report.cafe_rows} == {"Elvdal": 8, "Nordvik": 9}
+    # Two "I was there" per café, from goers 0..6 of each community: 24 answers, 7 + 7 members;
+    # "I could not come" counts nowhere.
+    assert totals["cafe_said_came"] == 14
+    assert (summary.said_came, summary.distinct_said_came) == (24, 14)
+    assert {row.community: row.distinct_said_came for row in report.cafe_rows} == {"Elvdal": 7, "Nordvik": 7}
     # Views are the forum's own view counts, with a date.
     assert Post.objects.aggregate(n=Sum("view_count"))["n"] == 1870 == PostView.objects.count()
 
@@ -86,6 +91,7 @@ def test_one_community_counts_its_own_members_and_cafes(cohort):
     assert totals["members_registered"] == 15
     assert totals["cafes_held"] == 6
     assert totals["cafe_distinct"] == 9
+    assert totals["cafe_said_came"] == 7
     assert totals["members_posted"] == 15  # the first 15 writers live in Nordvik
     assert [row.community for row in report.cafe_rows] == ["Nordvik"]
 

@@ -1,6 +1,10 @@
 """Routes of the cafés. The world's café is in Nordvik (the member's community), hosted by the
 moderator; the other member (Elvdal) must not know it exists; providers have no place in cafés."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from cafes.services import settings_for
 from tests.cafes.factories import CafeSeriesFactory, CompanionPostFactory, MeetingFactory, RsvpFactory
 from tests.factories import MemberFactory
@@ -21,6 +25,16 @@ def _coming_cafe(world):
     RsvpFactory(meeting=cafe, user=world.member)
     RsvpFactory(meeting=cafe, user=world.moderator)
     return cafe
+
+
+def _past_coming_cafe(world):
+    if "past_cafe" not in world.objects:
+        series = CafeSeriesFactory(community=world.member.community, host=world.moderator)
+        past = MeetingFactory(series=series, starts_at=timezone.now() - timedelta(days=2))
+        RsvpFactory(meeting=past, user=world.member)
+        RsvpFactory(meeting=past, user=world.moderator)
+        world.objects["past_cafe"] = past
+    return world.objects["past_cafe"]
 
 
 def _path(suffix=""):
@@ -69,6 +83,13 @@ ROUTES = {
         _peer_post(TO_CAFE),
         method="post",
         data={"kind": "offer", "text": "Meet at the station at 17:45."},
+    ),
+    # After a café, those who answered say whether they came.
+    "cafes:who_came": Route(
+        lambda world: f"/cafes/{_past_coming_cafe(world).pk}/who-came/",
+        _peer_post(TO_CAFE),
+        method="post",
+        data={"came": "yes"},
     ),
     "cafes:company_accept": Route(_company_offer, _peer_post(TO_CAFE), method="post"),
     # Only the author may take a post back; for anyone else it does not exist.
