@@ -222,6 +222,10 @@ ACCOUNT_RATE_LIMITS = {
 MFA_ADAPTER = "reconnect.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "ReConnect"
+# Accept the code of the 30-second window before and after the current one (RFC 6238 allows for
+# this): a code typed as its window ends, or on a phone whose clock is a little off, still works.
+# A code is still accepted only once.
+MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 USERSESSIONS_TRACK_ACTIVITY = True
 

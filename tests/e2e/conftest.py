@@ -113,9 +113,9 @@ _last_totp_window: dict[str, int] = {}
 def totp_code(secret: str, *, account: str = "") -> str:
     """A code that is still valid when the browser has typed and sent it.
 
-    allauth accepts only the current window's code (TOTP_TOLERANCE 0) and refuses the same code
-    twice for one account, so a code taken in the window's last seconds, or a second sign-in of
-    the same account within one window, would fail now and then. Wait for a fresh window instead.
+    allauth refuses the same code twice for one account, so a second sign-in of the same account
+    within one window would fail; and a code taken in a window's last seconds must not depend on
+    the tolerance setting. Wait for a fresh window instead.
     """
     period = mfa_settings.TOTP_PERIOD
     while True:
@@ -126,6 +126,13 @@ def totp_code(secret: str, *, account: str = "") -> str:
         time.sleep(left + 0.05)
     _last_totp_window[account] = window
     return format_hotp_value(hotp_value(secret, window))
+
+
+def wrong_totp_code(secret: str) -> str:
+    """Six digits that no window near now would accept."""
+    window = int(time.time() // mfa_settings.TOTP_PERIOD)
+    near = {format_hotp_value(hotp_value(secret, window + step)) for step in range(-3, 4)}
+    return next(code for code in ("123456", "654321", "111111") if code not in near)
 
 
 def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, axe=None):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from reconnect.accounts import services
 from reconnect.accounts.models import Role, User
-from tests.e2e.conftest import sign_in, sign_out, totp_code
+from tests.e2e.conftest import sign_in, sign_out, totp_code, wrong_totp_code
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, AdminFactory, CommunityFactory, ModeratorFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,7 +87,7 @@ def test_provider_must_set_up_two_factor_before_reaching_their_pages(page, axe_c
     page.wait_for_url("**/accounts/2fa/totp/activate/")
 
     secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authenticator code").fill("000000")
+    page.get_by_label("Authenticator code").fill(wrong_totp_code(secret))
     page.get_by_role("button", name="Activate").click()
     expect(page.get_by_text("Incorrect code")).to_be_visible()
     page.get_by_label("Authenticator code").fill(totp_code(secret))
@@ -127,7 +127,7 @@ def test_wrong_totp_code_is_refused_with_a_clear_message(page, live_server):
     page.locator("#id_password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.get_by_label("Code").fill("123456" if totp_code(TEST_TOTP_SECRET) != "123456" else "654321")
+    page.get_by_label("Code").fill(wrong_totp_code(TEST_TOTP_SECRET))
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_text("Incorrect code")).to_be_visible()
     assert "/accounts/2fa/authenticate/" in page.url
