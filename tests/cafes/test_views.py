@@ -429,3 +429,15 @@ def test_cafe_page_speaks_norwegian(login, member, cafe):
     member.save(update_fields=["preferred_language"])
     response = login(member).get(f"/cafes/{cafe.pk}/", HTTP_ACCEPT_LANGUAGE="nb")
     assert "Lagre svaret mitt" in response.content.decode()
+
+
+def test_after_the_cafe_the_question_and_the_thanks_speak_norwegian(login, member, series):
+    member.preferred_language = "nb"
+    member.save(update_fields=["preferred_language"])
+    past = _past(series)
+    RsvpFactory(meeting=past, user=member)
+    client = login(member)
+    assert "Var du på kafeen" in client.get("/cafes/", HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    page = client.post(f"/cafes/{past.pk}/who-came/", {"came": "no"}, follow=True, HTTP_ACCEPT_LANGUAGE="nb")
+    page = page.content.decode()
+    assert "Takk for at du sa fra." in page and "Du sa at du ikke fikk kommet." in page
