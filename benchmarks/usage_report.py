@@ -178,7 +178,8 @@ def _fill(rng: random.Random):
     meetings = Meeting.objects.bulk_create(meetings)
     residents = {c.pk: [m for m in members if m.community_id == c.pk] for c in communities}
     Rsvp.objects.bulk_create(
-        Rsvp(meeting=meeting, user=user, answer=Answer.GOING)
+        # Afterwards most say whether they came.
+        Rsvp(meeting=meeting, user=user, answer=Answer.GOING, attended=rng.choice([True, True, False, None]))
         for meeting in meetings
         for user in rng.sample(residents[meeting.community_id], 10)
     )
