@@ -43,7 +43,7 @@ def sections_for(user) -> list[registry.Section]:
 def overview(*, user) -> list[dict]:
     """What the portal holds about `user`, per app: one count per kind of thing, and where to see it."""
     sections = [(section, [item for item in section.items if item.in_overview]) for section in sections_for(user)]
-    counts = _counts(user, [item for _section, items in sections for item in items])
+    counts = _counts(user, [(section, item) for section, items in sections for item in items])
     result = []
     for section, items in sections:
         rows = []
@@ -52,20 +52,24 @@ def overview(*, user) -> list[dict]:
                 url = reverse(item.url_name) if item.url_name else ""
             except NoReverseMatch:
                 url = ""
-            rows.append({"label": item.label, "count": counts.get(item.key, 0), "url": url})
+            rows.append({"label": item.label, "count": counts.get(f"{section.key}.{item.key}", 0), "url": url})
         result.append({"key": section.key, "title": section.title, "items": rows})
     return result
 
 
-def _counts(user, items: list[registry.Item]) -> dict[str, int]:
-    """Every count in one query (a UNION ALL of one grouped count per item)."""
+def _counts(user, items: list[tuple[registry.Section, registry.Item]]) -> dict[str, int]:
+    """Every count in one query (a UNION ALL of one grouped count per item), by "section.item".
+
+    Item keys are unique only within their section (the toolbox and moderation both have
+    "check_ins"), so the section's key is part of each count's name.
+    """
     queries = [
         item.model._default_manager.filter(pk__in=item.rows(user).values("pk"))
         .order_by()
-        .annotate(item_key=Value(item.key))
+        .annotate(item_key=Value(f"{section.key}.{item.key}"))
         .values("item_key")
         .annotate(n=Count("pk"))
-        for item in items
+        for section, item in items
     ]
     if not queries:
         return {}
