@@ -28,6 +28,9 @@ from reconnect.privacy.notifications import EXPORT_READY
 
 User = get_user_model()
 EXPORT_FOLDER = "exports"
+# An export still "being prepared" after this lost its task (an emptied broker, a database away
+# for every retry); it is marked failed so that asking again starts a new one.
+EXPORT_GIVE_UP_AFTER = timedelta(hours=1)
 
 
 class PrivacyError(Exception):
@@ -98,9 +101,11 @@ def request_export(*, user) -> DataExport:
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.is_erased:
         raise PrivacyError(_("This account has been deleted."))
-    pending = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING).first()
-    if pending is not None:
-        return pending
+    pending = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING)
+    pending.filter(requested_at__lt=timezone.now() - EXPORT_GIVE_UP_AFTER).update(status=DataExport.Status.FAILED)
+    current = pending.first()
+    if current is not None:
+        return current
     export = DataExport.objects.create(user=user)
     _record_own_action(user=user, action="export_requested")
     transaction.on_commit(partial(tasks.prepare_export.delay, export.pk))

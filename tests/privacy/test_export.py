@@ -158,6 +158,41 @@ def test_asking_twice_while_one_is_being_prepared_makes_one_export(member):
     assert DataExport.objects.count() == 1
 
 
+def test_an_export_stuck_in_preparation_does_not_stop_the_member_asking_again(
+    member, django_capture_on_commit_callbacks
+):
+    # Its task was lost (the broker emptied, or the database was away for every retry): it would
+    # stay "being prepared" for ever, and every new request would return it.
+    stuck = DataExport.objects.create(user=member, requested_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = services.request_export(user=member)
+    assert fresh != stuck
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stuck.status == DataExport.Status.FAILED
+    assert fresh.status == DataExport.Status.READY
+
+
+def test_an_export_whose_database_retries_run_out_is_marked_failed(member, monkeypatch):
+    from celery.exceptions import Retry
+    from django.db import OperationalError
+
+    from reconnect.privacy import tasks
+
+    def database_away(**kwargs):
+        raise OperationalError("could not connect")
+
+    export = DataExport.objects.create(user=member)
+    monkeypatch.setattr(services, "prepare_export", database_away)
+    with pytest.raises(Retry):
+        tasks.prepare_export.apply(args=[export.pk], retries=0, throw=True)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.PENDING  # a retry is still to come
+    tasks.prepare_export.apply(args=[export.pk], retries=tasks.prepare_export.max_retries, throw=True)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.FAILED
+
+
 def test_export_requests_and_downloads_are_in_the_persons_access_log(prepare, login, reauthenticate, member):
     client = login(member)
     export = prepare(client, reauthenticate)
