@@ -305,3 +305,22 @@ def test_removed_texts_take_the_titles_of_threads_they_started_and_the_thread_st
     assert "A thread by a former member" in page
     assert "Same here." in page
     assert "A thread by a former member" in client.get("/forum/").content.decode()
+
+
+def test_only_links_to_the_deleted_persons_profile_are_cleared_from_others_notifications(other_member):
+    from reconnect.core.models import Notification
+
+    # A pseudonym that is also part of ordinary addresses ("/forum/...").
+    leaver = MemberFactory(pseudonym="Forum", community=other_member.community)
+    about_leaver = Notification.objects.create(
+        user=other_member, kind="forum.reveal", url="/forum/people/Forum/", params={"pseudonym": "Forum"}
+    )
+    reply = Notification.objects.create(
+        user=other_member, kind="forum.reply", url="/forum/threads/7/#post-12", params={"pseudonym": "Birch"}
+    )
+    services.erase_account(user=leaver, keep_post_text=False)
+    about_leaver.refresh_from_db()
+    reply.refresh_from_db()
+    assert about_leaver.url == "" and about_leaver.params["pseudonym"].startswith("Former member")
+    assert reply.url == "/forum/threads/7/#post-12"
+    assert reply.params == {"pseudonym": "Birch"}
