@@ -136,6 +136,20 @@ def test_an_expired_export_says_so_and_offers_a_new_one(prepare, login, reauthen
     assert "Prepare a copy of my data" in response.content.decode()
 
 
+def test_an_export_whose_file_is_gone_says_so_instead_of_failing(prepare, login, reauthenticate, member):
+    # The file can go between the page and the click: the nightly retention, a key rotation.
+    from reconnect.core.crypto import delete_private_file
+
+    client = login(member)
+    export = prepare(client, reauthenticate)
+    delete_private_file(export.file_name)
+    response = client.get(export.get_download_url(), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/me/export/"
+    assert "no longer available" in response.content.decode()
+    assert not AccessLogEntry.objects.filter(subject=member, action="export_downloaded").exists()
+
+
 def test_an_export_being_prepared_asks_to_come_back(login, reauthenticate, member):
     client = login(member)
     reauthenticate()
