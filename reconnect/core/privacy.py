@@ -1,32 +1,44 @@
 """What the core holds about a person: notifications, notification choices, the access log."""
 
-from urllib.parse import quote
-
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.core.models import AccessLogEntry, Notification, NotificationPreference
 from reconnect.privacy.registry import Item, Section, register
 
 
-def _rename_in_others_notifications(plan) -> int:
-    """Other people's notifications may name the person ("Lighthouse replied"): the new name."""
+def _profile_url(user) -> str:
+    if not user.pseudonym:
+        return ""
+    try:
+        return reverse("forum:profile", kwargs={"pseudonym": user.pseudonym})
+    except NoReverseMatch:
+        return ""
+
+
+def _rename_in_others_notifications(user, plan) -> int:
+    """Other people's notifications may name the person ("Lighthouse replied"): the new name.
+
+    A link to the person's profile goes (the profile no longer exists); other links stay, even
+    when the old name happens to be part of them (a member called "Forum").
+    """
     if not plan.old_display_name:
         return 0
     name = plan.old_display_name
-    in_links = {name, quote(name)}
-    mentioning = Notification.objects.annotate(params_text=Cast("params", TextField())).filter(
-        Q(params_text__icontains=name) | Q(url__icontains=name) | Q(url__icontains=quote(name))
-    )
+    profile_url = _profile_url(user).lower()
+    query = Q(params_text__icontains=name)
+    if profile_url:
+        query |= Q(url__istartswith=profile_url)
+    mentioning = Notification.objects.annotate(params_text=Cast("params", TextField())).filter(query)
     renamed = 0
     for note in mentioning:
-        note.params = {
-            key: plan.new_display_name if value == plan.old_display_name else value
-            for key, value in note.params.items()
-        }
-        if any(text.lower() in note.url.lower() for text in in_links):
-            note.url = ""  # a link to the person's profile, which no longer exists
+        params = {key: plan.new_display_name if value == name else value for key, value in note.params.items()}
+        url = "" if profile_url and note.url.lower().startswith(profile_url) else note.url
+        if params == note.params and url == note.url:
+            continue
+        note.params, note.url = params, url
         note.save(update_fields=["params", "url"])
         renamed += 1
     return renamed
@@ -38,7 +50,7 @@ def _erase(user, plan) -> dict[str, int]:
     return {
         "core.notifications": Notification.objects.filter(user=user).delete()[0],
         "core.notification_choices": NotificationPreference.objects.filter(user=user).delete()[0],
-        "core.notifications_renamed": _rename_in_others_notifications(plan),
+        "core.notifications_renamed": _rename_in_others_notifications(user, plan),
     }
 
 

@@ -28,6 +28,9 @@ from reconnect.privacy.notifications import EXPORT_READY
 
 User = get_user_model()
 EXPORT_FOLDER = "exports"
+# An export still "being prepared" after this lost its task (an emptied broker, a database away
+# for every retry); it is marked failed so that asking again starts a new one.
+EXPORT_GIVE_UP_AFTER = timedelta(hours=1)
 
 
 class PrivacyError(Exception):
@@ -43,7 +46,7 @@ def sections_for(user) -> list[registry.Section]:
 def overview(*, user) -> list[dict]:
     """What the portal holds about `user`, per app: one count per kind of thing, and where to see it."""
     sections = [(section, [item for item in section.items if item.in_overview]) for section in sections_for(user)]
-    counts = _counts(user, [item for _section, items in sections for item in items])
+    counts = _counts(user, [(section, item) for section, items in sections for item in items])
     result = []
     for section, items in sections:
         rows = []
@@ -52,20 +55,24 @@ def overview(*, user) -> list[dict]:
                 url = reverse(item.url_name) if item.url_name else ""
             except NoReverseMatch:
                 url = ""
-            rows.append({"label": item.label, "count": counts.get(item.key, 0), "url": url})
+            rows.append({"label": item.label, "count": counts.get(f"{section.key}.{item.key}", 0), "url": url})
         result.append({"key": section.key, "title": section.title, "items": rows})
     return result
 
 
-def _counts(user, items: list[registry.Item]) -> dict[str, int]:
-    """Every count in one query (a UNION ALL of one grouped count per item)."""
+def _counts(user, items: list[tuple[registry.Section, registry.Item]]) -> dict[str, int]:
+    """Every count in one query (a UNION ALL of one grouped count per item), by "section.item".
+
+    Item keys are unique only within their section (the toolbox and moderation both have
+    "check_ins"), so the section's key is part of each count's name.
+    """
     queries = [
         item.model._default_manager.filter(pk__in=item.rows(user).values("pk"))
         .order_by()
-        .annotate(item_key=Value(item.key))
+        .annotate(item_key=Value(f"{section.key}.{item.key}"))
         .values("item_key")
         .annotate(n=Count("pk"))
-        for item in items
+        for section, item in items
     ]
     if not queries:
         return {}
@@ -94,9 +101,11 @@ def request_export(*, user) -> DataExport:
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.is_erased:
         raise PrivacyError(_("This account has been deleted."))
-    pending = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING).first()
-    if pending is not None:
-        return pending
+    pending = DataExport.objects.filter(user=user, status=DataExport.Status.PENDING)
+    pending.filter(requested_at__lt=timezone.now() - EXPORT_GIVE_UP_AFTER).update(status=DataExport.Status.FAILED)
+    current = pending.first()
+    if current is not None:
+        return current
     export = DataExport.objects.create(user=user)
     _record_own_action(user=user, action="export_requested")
     transaction.on_commit(partial(tasks.prepare_export.delay, export.pk))

@@ -19,7 +19,10 @@ def prepare_export(self, export_id: int) -> None:
     try:
         services.prepare_export(export_id=export_id)
     except OperationalError:
-        raise
+        if self.request.retries < self.max_retries:
+            raise  # retried with backoff
+        logger.exception("Data export %s failed after %s retries", export_id, self.max_retries)
+        services.mark_export_failed(export_id=export_id)
     except Exception:
         # The member sees "could not be prepared" and may ask again; the error goes to the log.
         logger.exception("Data export %s failed", export_id)

@@ -1,4 +1,7 @@
+import logging
+
 from allauth.account.decorators import reauthentication_required
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -10,6 +13,8 @@ from reconnect.core.permissions import get_visible_or_404, login_required, membe
 from reconnect.privacy import services
 from reconnect.privacy.forms import DeleteAccountForm, ProfilePrivacyForm
 from reconnect.privacy.models import DataExport
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -53,20 +58,27 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     return _download_confirmed(request, export=export)
 
 
+def _no_longer_available(request: HttpRequest) -> HttpResponse:
+    messages.error(
+        request,
+        _("This copy is no longer available: copies can be downloaded for a limited time. Please ask for a new one."),
+    )
+    return redirect("privacy:export")
+
+
 @reauthentication_required
 def _download_confirmed(request: HttpRequest, *, export: DataExport) -> HttpResponse:
     if not export.is_downloadable:
         if export.status == DataExport.Status.PENDING:
             messages.info(request, _("This copy is still being prepared. Please try again in a little while."))
-        else:
-            messages.error(
-                request,
-                _(
-                    "This copy is no longer available: copies can be downloaded for a limited time. Please ask for a new one."
-                ),
-            )
-        return redirect("privacy:export")
-    content = services.read_export(export)
+            return redirect("privacy:export")
+        return _no_longer_available(request)
+    try:
+        content = services.read_export(export)
+    except (OSError, InvalidToken):
+        # The file went between the page and the click (the nightly retention, a key rotation).
+        logger.warning("Data export %s could not be read", export.pk, exc_info=True)
+        return _no_longer_available(request)
     services.record_download(export=export)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="reconnect-data-{export.ready_at:%Y-%m-%d}.zip"'

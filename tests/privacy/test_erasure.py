@@ -75,6 +75,33 @@ def test_deleting_without_ticking_the_box_keeps_the_choice_and_changes_nothing(l
     assert not member.is_erased
 
 
+def test_a_form_shown_again_after_the_password_posts_back_to_the_delete_page(login, member):
+    # allauth replays the suspended POST on the re-authentication page's own address; a form
+    # without an action would then post to that page instead and delete nothing.
+    client = login(member)
+    response = client.post("/me/delete/", {"posts": "keep"})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    response = client.post(response["Location"], {"password": TEST_PASSWORD})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please tick the box" in page
+    assert 'action="/me/delete/"' in page
+    response = client.post("/me/delete/", {"posts": "keep", "confirm": "on"})
+    assert response["Location"] == "/me/deleted/"
+    member.refresh_from_db()
+    assert member.is_erased
+
+
+def test_a_deletion_asked_for_before_the_password_goes_ahead_once_it_is_confirmed(login, member):
+    client = login(member)
+    response = client.post("/me/delete/", {"posts": "remove", "confirm": "on"})
+    response = client.post(response["Location"], {"password": TEST_PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == "/me/deleted/"
+    member.refresh_from_db()
+    assert member.is_erased
+    assert client.get("/me/")["Location"].startswith("/accounts/login/")
+
+
 def test_a_member_deletes_their_account_and_is_signed_out_everywhere(login, reauthenticate, client, member, everything):
     other_device = type(client)()
     other_device.force_login(member)
@@ -278,3 +305,22 @@ def test_removed_texts_take_the_titles_of_threads_they_started_and_the_thread_st
     assert "A thread by a former member" in page
     assert "Same here." in page
     assert "A thread by a former member" in client.get("/forum/").content.decode()
+
+
+def test_only_links_to_the_deleted_persons_profile_are_cleared_from_others_notifications(other_member):
+    from reconnect.core.models import Notification
+
+    # A pseudonym that is also part of ordinary addresses ("/forum/...").
+    leaver = MemberFactory(pseudonym="Forum", community=other_member.community)
+    about_leaver = Notification.objects.create(
+        user=other_member, kind="forum.reveal", url="/forum/people/Forum/", params={"pseudonym": "Forum"}
+    )
+    reply = Notification.objects.create(
+        user=other_member, kind="forum.reply", url="/forum/threads/7/#post-12", params={"pseudonym": "Birch"}
+    )
+    services.erase_account(user=leaver, keep_post_text=False)
+    about_leaver.refresh_from_db()
+    reply.refresh_from_db()
+    assert about_leaver.url == "" and about_leaver.params["pseudonym"].startswith("Former member")
+    assert reply.url == "/forum/threads/7/#post-12"
+    assert reply.params == {"pseudonym": "Birch"}

@@ -136,6 +136,20 @@ def test_an_expired_export_says_so_and_offers_a_new_one(prepare, login, reauthen
     assert "Prepare a copy of my data" in response.content.decode()
 
 
+def test_an_export_whose_file_is_gone_says_so_instead_of_failing(prepare, login, reauthenticate, member):
+    # The file can go between the page and the click: the nightly retention, a key rotation.
+    from reconnect.core.crypto import delete_private_file
+
+    client = login(member)
+    export = prepare(client, reauthenticate)
+    delete_private_file(export.file_name)
+    response = client.get(export.get_download_url(), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/me/export/"
+    assert "no longer available" in response.content.decode()
+    assert not AccessLogEntry.objects.filter(subject=member, action="export_downloaded").exists()
+
+
 def test_an_export_being_prepared_asks_to_come_back(login, reauthenticate, member):
     client = login(member)
     reauthenticate()
@@ -156,6 +170,41 @@ def test_asking_twice_while_one_is_being_prepared_makes_one_export(member):
     first = DataExport.objects.create(user=member)
     assert services.request_export(user=member) == first
     assert DataExport.objects.count() == 1
+
+
+def test_an_export_stuck_in_preparation_does_not_stop_the_member_asking_again(
+    member, django_capture_on_commit_callbacks
+):
+    # Its task was lost (the broker emptied, or the database was away for every retry): it would
+    # stay "being prepared" for ever, and every new request would return it.
+    stuck = DataExport.objects.create(user=member, requested_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = services.request_export(user=member)
+    assert fresh != stuck
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stuck.status == DataExport.Status.FAILED
+    assert fresh.status == DataExport.Status.READY
+
+
+def test_an_export_whose_database_retries_run_out_is_marked_failed(member, monkeypatch):
+    from celery.exceptions import Retry
+    from django.db import OperationalError
+
+    from reconnect.privacy import tasks
+
+    def database_away(**kwargs):
+        raise OperationalError("could not connect")
+
+    export = DataExport.objects.create(user=member)
+    monkeypatch.setattr(services, "prepare_export", database_away)
+    with pytest.raises(Retry):
+        tasks.prepare_export.apply(args=[export.pk], retries=0, throw=True)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.PENDING  # a retry is still to come
+    tasks.prepare_export.apply(args=[export.pk], retries=tasks.prepare_export.max_retries, throw=True)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.FAILED
 
 
 def test_export_requests_and_downloads_are_in_the_persons_access_log(prepare, login, reauthenticate, member):

@@ -1,6 +1,9 @@
 """The /me/ pages about one's data: overview, privacy choices, and their query budgets."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from reconnect.privacy.models import DataExport
 from tests.forum.factories import ThreadFactory, TopicFactory, reply
@@ -86,3 +89,22 @@ def test_query_budgets_of_export_delete_and_privacy_pages(
             DataExport.objects.create(user=member, status=DataExport.Status.FAILED)
 
     assert_constant_queries(path, grow, maximum=14)
+
+
+def test_overview_counts_of_items_with_the_same_key_in_two_apps_stay_apart(member, moderator):
+    # Both the toolbox and moderation have an item called "check_ins".
+    from moderation.models import CheckIn as ModeratorCheckIn
+    from reconnect.privacy import services
+    from tests.toolbox.factories import CheckInFactory
+
+    today = timezone.localdate()
+    for days_ago in (1, 2, 3):
+        CheckInFactory(member=member, day=today - timedelta(days=days_ago))
+    ModeratorCheckIn.objects.create(member=member, moderator=moderator, body="Thinking of you.")
+    counts = {
+        (section["key"], str(item["label"])): item["count"]
+        for section in services.overview(user=member)
+        for item in section["items"]
+    }
+    assert counts[("toolbox", "Daily check-ins")] == 3
+    assert counts[("moderation", "Messages from a peer moderator")] == 1
