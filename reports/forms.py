@@ -2,6 +2,7 @@ from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reconnect.accounts.models import Community
 from reports.selectors import DEFAULT_LOGINS_OVER, MAX_MONTHS, Period, default_period
@@ -16,7 +17,7 @@ class ReportForm(forms.Form):
     end = forms.DateField(label=_("To (included)"), widget=DateInput)
     community = forms.ModelChoiceField(
         Community.objects.all(),
-        label=_("Community"),
+        label=pgettext_lazy("usage report", "Community"),
         required=False,
         empty_label=_("All communities"),
         to_field_name="slug",
@@ -44,10 +45,13 @@ class ReportForm(forms.Form):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
         if isinstance(start, date) and isinstance(end, date):
+            period = Period(start, end)
             if end < start:
                 self.add_error("end", _("The end must not be before the start."))
-            elif len(Period(start, end).months()) > MAX_MONTHS:
+            elif period.month_count() > MAX_MONTHS:
                 self.add_error("end", _("A report covers at most %(n)d months.") % {"n": MAX_MONTHS})
+            elif not period.is_representable():
+                self.add_error("end", _("The report cannot use dates at the very ends of the calendar."))
         return data
 
     def period(self) -> Period:

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reports.selectors import CafeRow, Figure, UsageReport
 
@@ -20,9 +21,15 @@ def fewer_than(threshold: int) -> str:
 
 
 def _number(value: float | int, *, localized: bool) -> str:
+    # Grouped on the page (1,870 / 1 870 in Norwegian); plain in the CSV, where a spreadsheet reads it.
     if isinstance(value, float):
-        return number_format(value, 1) if localized else f"{value:.1f}"
-    return number_format(value) if localized else str(value)
+        return number_format(value, 1, force_grouping=True) if localized else f"{value:.1f}"
+    return number_format(value, force_grouping=True) if localized else str(value)
+
+
+def number(value: float | int) -> str:
+    """A number as the page shows it, in the active language."""
+    return _number(value, localized=True)
 
 
 def is_small(value: float | int | None, threshold: int) -> bool:
@@ -44,7 +51,7 @@ def month_cell(figure: Figure, index: int, threshold: int, *, localized: bool = 
             return "–"
         if basis < threshold:
             return _("fewer than %(n)d waits") % {"n": threshold}
-    elif is_small(value, threshold):
+    elif figure.suppress and is_small(value, threshold):
         return fewer_than(threshold)
     return "–" if value is None else _number(value, localized=localized)
 
@@ -65,12 +72,14 @@ def month_label(month: date) -> str:
 class CafeColumn:
     attr: str
     label: str
+    # Cafés are public events: how many a community held identifies nobody.
+    suppress: bool = True
 
 
 def cafe_columns() -> list[CafeColumn]:
     return [
-        CafeColumn("held", _("Cafés held")),
-        CafeColumn("with_attendance", _("with attendance recorded")),
+        CafeColumn("held", _("Cafés held"), suppress=False),
+        CafeColumn("with_attendance", _("with attendance recorded"), suppress=False),
         CafeColumn("participants_min", _("participants per café: fewest")),
         CafeColumn("participants_median", _("median")),
         CafeColumn("participants_max", _("most")),
@@ -88,7 +97,7 @@ def cafe_cells(row: CafeRow, threshold: int | None, *, localized: bool = True) -
     cells = []
     for column in cafe_columns():
         value = getattr(row, column.attr)
-        if threshold is None:
+        if threshold is None or not column.suppress:
             cells.append("–" if value is None else _number(value, localized=localized))
         else:
             cells.append(breakdown_cell(value, threshold, localized=localized))
@@ -105,7 +114,7 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
     out = [
         [_("ReConnect usage report")],
         [_("Period"), report.period.start.isoformat(), report.period.end.isoformat()],
-        [_("Community"), scope_label(report)],
+        [pgettext("usage report", "Community"), scope_label(report)],
         [
             _('Counts from 1 to %(n)d in monthly and per-community cells are shown as "%(text)s".')
             % {"n": threshold - 1, "text": fewer_than(threshold)}
@@ -134,10 +143,19 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
     return out
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """The cell as text a spreadsheet shows and never evaluates; numbers are never negative here."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def as_csv(report: UsageReport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(rows(report, localized=False))
+    writer.writerows([_inert(cell) for cell in row] for row in rows(report, localized=False))
     return buffer.getvalue()
 
 

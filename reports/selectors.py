@@ -11,10 +11,11 @@ chosen, members are those whose home community it is, and cafés those held in i
 
 import functools
 import statistics
+import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -53,12 +54,21 @@ class Period:
             datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=tz),
         )
 
+    def month_count(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
     def months(self) -> list[date]:
-        months, month = [], self.start.replace(day=1)
-        while month <= self.end:
-            months.append(month)
-            month = (month + timedelta(days=32)).replace(day=1)
-        return months
+        first = self.start.year * 12 + self.start.month - 1
+        return [date(n // 12, n % 12 + 1, 1) for n in range(first, first + self.month_count())]
+
+    def is_representable(self) -> bool:
+        """Whether the period's bounds exist as datetimes (not at the very ends of the calendar)."""
+        try:
+            start, end = self.bounds()
+            start.astimezone(UTC), end.astimezone(UTC)
+        except (OverflowError, ValueError):
+            return False
+        return True
 
 
 def default_period(today: date | None = None) -> Period:
@@ -81,6 +91,8 @@ class Figure:
     unit: str = "count"
     # For medians: how many values each month's median is taken from (few are not shown).
     monthly_basis: list[int] | None = None
+    # False for counts of things that say nothing about a person (cafés held are public events).
+    suppress: bool = True
 
 
 @dataclass
@@ -127,12 +139,19 @@ class UsageReport:
         raise KeyError(key)
 
 
-@functools.lru_cache(maxsize=256)
 def _month_of(value) -> date:
-    # Cached: thousands of grouped rows share a dozen month values.
     if isinstance(value, datetime):
-        return timezone.localtime(value).date().replace(day=1) if timezone.is_aware(value) else value.date()
+        if timezone.is_aware(value):
+            return _local_month(value, timezone.get_current_timezone_name())
+        return value.date().replace(day=1)
     return value.replace(day=1)
+
+
+@functools.lru_cache(maxsize=256)
+def _local_month(value: datetime, zone: str) -> date:
+    # Cached: thousands of grouped rows share a dozen month values. Keyed on the zone too, since
+    # aware datetimes that are the same instant are equal whatever their zone.
+    return timezone.localtime(value, zoneinfo.ZoneInfo(zone)).date().replace(day=1)
 
 
 def _trunc(field_name: str, *, is_date: bool = False) -> TruncMonth:
@@ -469,16 +488,24 @@ class _Builder:
 
         summary = _cafe_row(_("All"), meetings, going_rows, came_rows)
         names = sorted({name for _pk, name, _s, _n in meetings})
+        # One community's row would repeat the exact summary with its small cells hidden.
         rows = [_cafe_row(name, [m for m in meetings if m[1] == name], going_rows, came_rows) for name in names]
+        if len(rows) == 1:
+            rows = []
         section = Section(
             "cafes",
             _("Cafés"),
             [
-                self.count_figure(
+                Figure(
                     "cafes_held",
                     _("Cafés held"),
-                    _("Cafés that took place (not cancelled) in the period."),
-                    held_by_month,
+                    _(
+                        "Cafés that took place (not cancelled) in the period. Shown exactly however few: "
+                        "cafés are public events and their number identifies nobody."
+                    ),
+                    sum(self.series(held_by_month)),
+                    self.series(held_by_month),
+                    suppress=False,
                 ),
                 self.count_figure(
                     "cafe_participants",

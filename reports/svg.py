@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from reports.presentation import is_small, month_label, total_cell
+from reports.presentation import is_small, month_label, number, total_cell
 from reports.selectors import Figure
 
 WIDTH, HEIGHT = 520, 230
@@ -39,7 +39,7 @@ def _shown(figure: Figure, index: int, threshold: int) -> tuple[float | None, bo
     if figure.monthly_basis is not None:
         basis = figure.monthly_basis[index]
         return (None, basis > 0) if basis < threshold else (value, False)
-    if is_small(value, threshold):
+    if figure.suppress and is_small(value, threshold):
         return None, True
     return value, False
 
@@ -67,14 +67,18 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
     ]
-    for tick in (0, top / 2, top):
+    # Counts are whole: no "2.5" line on a scale up to 5.
+    ticks = (0, top / 2, top) if figure.unit != "count" or top % 2 == 0 else (0, top)
+    for tick in ticks:
         y = PAD_TOP + plot_h * (1 - tick / top)
-        label = f"{tick:g}"
+        label = number(int(tick) if tick == int(tick) else tick)
         parts.append(
             f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
             f'<text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="{AXIS}">{label}</text>'
         )
     every = 1 if len(months) <= 12 else (len(months) + 11) // 12
+    # Over more than a year the bars are too narrow for a label each; the table has every value.
+    labelled = len(months) <= 12
     small = escape(f"<{threshold}")
     for index, month in enumerate(months):
         value, hidden = shown[index]
@@ -86,18 +90,22 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
             parts.append(
                 f'<rect class="bar bar-hidden" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{height:.1f}" '
                 f'fill="none" stroke="{BAR}" stroke-dasharray="3 2"/>'
-                f'<text x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="11" fill="{TEXT}">{small}</text>'
             )
+            if labelled:
+                parts.append(
+                    f'<text x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="11" fill="{TEXT}">'
+                    f"{small}</text>"
+                )
         elif value:
             height = plot_h * value / top
             y = PAD_TOP + plot_h - height
             parts.append(
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{height:.1f}" fill="{BAR}"/>'
             )
-            if len(months) <= 12:
+            if labelled:
                 parts.append(
                     f'<text x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="11" fill="{TEXT}">'
-                    f"{value:g}</text>"
+                    f"{escape(number(value))}</text>"
                 )
         if index % every == 0:
             parts.append(

@@ -66,3 +66,14 @@ def test_admin_reads_the_usage_report_and_takes_it_away(page, axe_check, setting
     expect(page.get_by_role("heading", name="ReConnect usage report")).to_be_visible()
     expect(page.get_by_role("img", name="Posts written", exact=False).first).to_be_visible()
     axe_check(page)
+
+    # On A4 paper (inside the browser's 1 cm margins) every month and every café column must reach
+    # the page: the tables do not scroll there.
+    start = (today.replace(day=1) - timedelta(days=160)).replace(day=1)
+    page.goto(f"/admin/reports/usagereport/print/?start={start}&end={today}&logins_over=15")
+    page.set_viewport_size({"width": 718, "height": 1047})
+    page.emulate_media(media="print")
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.report-table')].map(t => t.getBoundingClientRect().right))"
+    )
+    assert widest <= page.evaluate("document.documentElement.clientWidth")

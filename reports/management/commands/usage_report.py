@@ -1,5 +1,6 @@
 """Print the usage report for a period, as aligned text or as CSV (the same figures as the admin)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
@@ -20,9 +21,15 @@ class Command(BaseCommand):
             "--logins-over", type=int, default=DEFAULT_LOGINS_OVER, help="N in 'signed in more than N times'"
         )
         parser.add_argument("--csv", action="store_true", help="print CSV instead of aligned text")
-        parser.add_argument("--language", default="en", help="en or nb")
+        parser.add_argument(
+            "--language", default="en", choices=[code for code, _name in settings.LANGUAGES], help="en or nb"
+        )
 
     def handle(self, *args, **options):
+        with translation.override(options["language"]):
+            self.stdout.write(self.report(options), ending="")
+
+    def report(self, options) -> str:
         form = ReportForm(
             {
                 "start": options["start"],
@@ -34,11 +41,9 @@ class Command(BaseCommand):
         if not form.is_valid():
             problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
             raise CommandError(problems)
-        with translation.override(options["language"]):
-            report = build_report(
-                period=form.period(),
-                community=form.cleaned_data["community"],
-                logins_over=form.cleaned_data["logins_over"],
-            )
-            text = presentation.as_csv(report) if options["csv"] else presentation.as_text(report)
-        self.stdout.write(text, ending="")
+        report = build_report(
+            period=form.period(),
+            community=form.cleaned_data["community"],
+            logins_over=form.cleaned_data["logins_over"],
+        )
+        return presentation.as_csv(report) if options["csv"] else presentation.as_text(report)
