@@ -23,14 +23,12 @@ from reconnect.core.crypto import delete_private_file, read_encrypted_file, rota
 from reconnect.core.models import AccessLogEntry
 from reconnect.core.services import notify
 from reconnect.privacy import registry
-from reconnect.privacy.models import DataExport, ErasureRequest
+from reconnect.privacy import summary as summary_page
+from reconnect.privacy.models import EXPORT_GIVE_UP_AFTER, DataExport, ErasureRequest
 from reconnect.privacy.notifications import EXPORT_READY
 
 User = get_user_model()
 EXPORT_FOLDER = "exports"
-# An export still "being prepared" after this lost its task (an emptied broker, a database away
-# for every retry); it is marked failed so that asking again starts a new one.
-EXPORT_GIVE_UP_AFTER = timedelta(hours=1)
 
 
 class PrivacyError(Exception):
@@ -80,7 +78,7 @@ def _counts(user, items: list[tuple[registry.Section, registry.Item]]) -> dict[s
     return {row["item_key"]: row["n"] for row in union}
 
 
-def _record_own_action(*, user, action: str) -> None:
+def record_own_action(*, user, action: str) -> None:
     # The person's own requests go into their access log too. No name is written: after an
     # erasure, nothing in the log may still say who the person was.
     AccessLogEntry.objects.create(subject=user, actor=None, actor_role="self", actor_name="", action=action)
@@ -107,7 +105,7 @@ def request_export(*, user) -> DataExport:
     if current is not None:
         return current
     export = DataExport.objects.create(user=user)
-    _record_own_action(user=user, action="export_requested")
+    record_own_action(user=user, action="export_requested")
     transaction.on_commit(partial(tasks.prepare_export.delay, export.pk))
     return export
 
@@ -137,8 +135,8 @@ def build_export_zip(*, user) -> bytes:
                     {
                         "label": item.label,
                         "key": item.key,
-                        "rows": data[section.key][item.key],
-                        "fields": _headings(item),
+                        "count": len(data[section.key][item.key]),
+                        **summary_page.readable_table(item.model, item.columns(), data[section.key][item.key]),
                     }
                     for item in section.items
                 ],
@@ -192,7 +190,7 @@ def mark_export_failed(*, export_id: int) -> None:
 @transaction.atomic
 def record_download(*, export: DataExport) -> None:
     DataExport.objects.filter(pk=export.pk).update(downloaded_at=timezone.now())
-    _record_own_action(user=export.user, action="export_downloaded")
+    record_own_action(user=export.user, action="export_downloaded")
 
 
 def rotate_export_files() -> int:
@@ -258,7 +256,7 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
         new_display_name=user.display_name,
     )
     request = ErasureRequest.objects.create(user=user, kept_post_text=keep_post_text, kept_messages=plan.keep_messages)
-    _record_own_action(user=user, action="erasure_requested")
+    record_own_action(user=user, action="erasure_requested")
     counts: dict[str, int] = {}
     for section in registry.sections():
         if section.erase is not None:
@@ -313,7 +311,3 @@ def apply_retention(*, now=None) -> dict[str, int]:
         if section.retention is not None:
             removed.update(section.retention(now))
     return removed
-
-
-def _headings(item: registry.Item) -> list[str]:
-    return [column.replace("__", " ").replace("_", " ") for column in item.columns()]
