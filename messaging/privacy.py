@@ -54,8 +54,16 @@ def _conversations(user):
     return Conversation.objects.filter(Q(member=user) | Q(participants__provider=user)).distinct()
 
 
+def _messages(user):
+    """A member's conversations are theirs, every message in them; a provider takes only what
+    they wrote themselves: the member's messages are the member's health data, not theirs."""
+    if user.is_member:
+        return Message.objects.filter(conversation__member=user)
+    return Message.objects.filter(author=user)
+
+
 def _attachments(user):
-    return Attachment.objects.filter(message__conversation__in=_conversations(user))
+    return Attachment.objects.filter(message__in=_messages(user))
 
 
 register(
@@ -77,7 +85,7 @@ register(
                 "messages",
                 _("Messages"),
                 Message,
-                lambda u: Message.objects.filter(conversation__in=_conversations(u)),
+                _messages,
                 fields=("conversation_id", "author__pseudonym", "author__real_name", "body", "created_at"),
             ),
             Item(
