@@ -1,8 +1,14 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# An export still "being prepared" after this lost its task (an emptied broker, a database away
+# for every retry): it is shown as failed, and asking again starts a new one.
+EXPORT_GIVE_UP_AFTER = timedelta(hours=1)
 
 
 class DataExport(models.Model):
@@ -37,6 +43,19 @@ class DataExport(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def is_stuck(self) -> bool:
+        return self.status == self.Status.PENDING and self.requested_at < timezone.now() - EXPORT_GIVE_UP_AFTER
+
+    @property
+    def status_label(self) -> str:
+        """The status as the person should read it: a stuck or an expired copy says so."""
+        if self.is_stuck:
+            return str(self.Status.FAILED.label)
+        if self.status == self.Status.READY and (self.is_expired or not self.file_name):
+            return str(_("No longer available"))
+        return str(self.get_status_display())
 
     @property
     def is_downloadable(self) -> bool:

@@ -69,7 +69,7 @@ def _no_longer_available(request: HttpRequest) -> HttpResponse:
 @reauthentication_required
 def _download_confirmed(request: HttpRequest, *, export: DataExport) -> HttpResponse:
     if not export.is_downloadable:
-        if export.status == DataExport.Status.PENDING:
+        if export.status == DataExport.Status.PENDING and not export.is_stuck:
             messages.info(request, _("This copy is still being prepared. Please try again in a little while."))
             return redirect("privacy:export")
         return _no_longer_available(request)
@@ -109,4 +109,4 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 @public
 def deleted(request: HttpRequest) -> HttpResponse:
-    return render(request, "privacy/deleted.html")
+    return render(request, "privacy/deleted.html", {"messages_kept": settings.PRIVACY_MESSAGES_KEPT_DAYS > 0})
