@@ -78,7 +78,7 @@ register(
             ),
             Item(
                 "access_log",
-                _("Times someone opened my data"),
+                _("Access log: who opened my data, and my own requests"),
                 AccessLogEntry,
                 lambda u: AccessLogEntry.objects.filter(subject=u),
                 fields=("created_at", "actor_name", "actor_role", "action", "object_type", "object_label", "reason"),

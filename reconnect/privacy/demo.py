@@ -35,5 +35,6 @@ def seed(ctx: dict) -> None:
     ingrid = users["ingrid@example.org"]
     if not DataExport.objects.filter(user=ingrid, status=DataExport.Status.READY).exists():
         export = DataExport.objects.create(user=ingrid)
+        services.record_own_action(user=ingrid, action="export_requested")
         # Prepared here rather than by the worker, so the demo shows a copy ready to download.
         transaction.on_commit(lambda: services.prepare_export(export_id=export.pk))
