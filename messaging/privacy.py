@@ -10,7 +10,6 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from messaging import attachments as files
@@ -51,7 +50,7 @@ def _files(user) -> list[tuple[str, bytes]]:
 
 
 def _conversations(user):
-    return Conversation.objects.filter(Q(member=user) | Q(participants__provider=user)).distinct()
+    return Conversation.objects.filter(member=user)
 
 
 def _messages(user):
@@ -80,6 +79,8 @@ register(
                 _conversations,
                 fields=("id", "subject", "created_at", "last_message_at", "member_archived_at"),
                 url_name="messaging:inbox",
+                # The subjects are the members' words: a provider's copy lists only their part.
+                roles=frozenset({"member"}),
             ),
             Item(
                 "messages",
@@ -109,7 +110,8 @@ register(
                 Participant,
                 lambda u: Participant.objects.filter(provider=u),
                 fields=("conversation_id", "added_at", "last_read_at", "handled_at"),
-                in_overview=False,
+                url_name="messaging:inbox",
+                roles=frozenset({"provider"}),
             ),
             Item(
                 "availability",

@@ -40,6 +40,8 @@ class Item:
     url_name: str = ""
     # Whether the overview page shows a count (some items are parts of others).
     in_overview: bool = True
+    # The roles that have this item; empty means every role the section is for.
+    roles: frozenset[str] = field(default_factory=frozenset)
 
     def columns(self) -> tuple[str, ...]:
         if self.fields:

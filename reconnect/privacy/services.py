@@ -1,5 +1,6 @@
 """Seeing, taking and erasing one's data: the export and the account deletion."""
 
+import dataclasses
 import io
 import json
 import secrets
@@ -38,7 +39,12 @@ class PrivacyError(Exception):
 
 
 def sections_for(user) -> list[registry.Section]:
-    return [s for s in registry.sections() if not s.roles or user.role in s.roles]
+    """The sections for the person's role, each with only the items their role has."""
+    return [
+        dataclasses.replace(section, items=tuple(i for i in section.items if not i.roles or user.role in i.roles))
+        for section in registry.sections()
+        if not section.roles or user.role in section.roles
+    ]
 
 
 def overview(*, user) -> list[dict]:

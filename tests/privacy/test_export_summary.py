@@ -89,7 +89,12 @@ def test_a_providers_export_holds_only_the_messages_they_wrote(member, provider)
     names = archive.namelist()
     assert any(name.endswith("leaflet.pdf") for name in names)
     assert not any(name.endswith("members-diary.pdf") for name in names)
-    assert members_message.body not in archive.read("index.html").decode()
+    summary = archive.read("index.html").decode()
+    assert members_message.body not in summary
+    # The conversation's subject is the member's words too: the provider's copy lists only their part.
+    assert "conversations" not in messages
+    assert conversation.subject not in summary
+    assert [p["conversation_id"] for p in messages["participation"]] == [conversation.pk]
 
 
 def test_a_members_export_holds_every_message_of_their_conversations(member, provider):
