@@ -78,6 +78,13 @@ def test_a_member_sees_takes_and_deletes_their_data(page, phone_page, axe_check,
     assert "index.html" in archive.namelist()
     goals = json.loads(archive.read("toolbox.json"))["goals"]
     assert goals[0]["text"] == "Walk to the harbour every day"
+    # The readable page of the copy is for the person too: it must read well and pass axe-core.
+    summary = page.context.new_page()
+    summary.set_content(archive.read("index.html").decode())
+    expect(summary.get_by_role("heading", name="My data from ReConnect")).to_be_visible()
+    expect(summary.get_by_role("columnheader", name="Created").first).to_be_visible()
+    axe_check(summary)
+    summary.close()
 
     page.goto("/me/access-log/")
     expect(page.get_by_text("asked for a copy of all the data")).to_be_visible()
