@@ -13,7 +13,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from reports.selectors import CafeRow, Figure, UsageReport
+from reports.selectors import CafeRow, Figure, UsageReport, small_cell_threshold
 
 
 def fewer_than(threshold: int) -> str:
@@ -37,20 +37,30 @@ def is_small(value: float | int | None, threshold: int) -> bool:
     return value is not None and 0 < value < threshold
 
 
-def total_cell(figure: Figure, *, localized: bool = True) -> str:
+def fewer_waits(threshold: int) -> str:
+    return _("fewer than %(n)d waits") % {"n": threshold}
+
+
+def _median_cell(value: float | int | None, basis: int, threshold: int, *, localized: bool) -> str:
+    # A median of a handful of waits would show one person's reply times.
+    if basis == 0 or value is None:
+        return "–"
+    if basis < threshold:
+        return fewer_waits(threshold)
+    return _number(value, localized=localized)
+
+
+def total_cell(figure: Figure, *, threshold: int | None = None, localized: bool = True) -> str:
     """A period total is the headline figure and is shown as it is."""
+    if figure.total_basis is not None:
+        return _median_cell(figure.total, figure.total_basis, threshold or small_cell_threshold(), localized=localized)
     return "–" if figure.total is None else _number(figure.total, localized=localized)
 
 
 def month_cell(figure: Figure, index: int, threshold: int, *, localized: bool = True) -> str:
     value = figure.monthly[index]
     if figure.monthly_basis is not None:
-        # A median of a handful of waits would show one person's reply times.
-        basis = figure.monthly_basis[index]
-        if basis == 0:
-            return "–"
-        if basis < threshold:
-            return _("fewer than %(n)d waits") % {"n": threshold}
+        return _median_cell(value, figure.monthly_basis[index], threshold, localized=localized)
     elif figure.suppress and is_small(value, threshold):
         return fewer_than(threshold)
     return "–" if value is None else _number(value, localized=localized)
@@ -128,7 +138,7 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
                 [
                     section.title,
                     figure.label,
-                    total_cell(figure, localized=localized),
+                    total_cell(figure, threshold=threshold, localized=localized),
                     *[month_cell(figure, i, threshold, localized=localized) for i in range(len(report.months))],
                 ]
             )

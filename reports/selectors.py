@@ -91,6 +91,8 @@ class Figure:
     unit: str = "count"
     # For medians: how many values each month's median is taken from (few are not shown).
     monthly_basis: list[int] | None = None
+    # For medians: how many values the period's median is taken from.
+    total_basis: int | None = None
     # False for counts of things that say nothing about a person (cafés held are public events).
     suppress: bool = True
 
@@ -412,6 +414,7 @@ class _Builder:
                     [_median(hours_by_month.get(m, [])) for m in self.months],
                     unit="hours",
                     monthly_basis=[len(hours_by_month.get(m, [])) for m in self.months],
+                    total_basis=len(every_wait),
                 ),
             ],
         )

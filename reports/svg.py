@@ -47,7 +47,8 @@ def _shown(figure: Figure, index: int, threshold: int) -> tuple[float | None, bo
 def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
     chart_id = f"chart-{figure.key}"
     shown = [_shown(figure, i, threshold) for i in range(len(months))]
-    top = _nice_top(max([v for v, _hidden in shown if v is not None] + [threshold if any(h for _v, h in shown) else 0]))
+    outlined = figure.monthly_basis is None and any(h for _v, h in shown)
+    top = _nice_top(max([v for v, _hidden in shown if v is not None] + [threshold if outlined else 0]))
     plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     slot = plot_w / max(len(months), 1)
@@ -57,7 +58,11 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
         desc = _(
             "Bars per month from %(first)s to %(last)s. In the whole period: %(total)s. The table below gives "
             "every month."
-        ) % {"first": month_label(months[0]), "last": month_label(months[-1]), "total": total_cell(figure)}
+        ) % {
+            "first": month_label(months[0]),
+            "last": month_label(months[-1]),
+            "total": total_cell(figure, threshold=threshold),
+        }
     else:
         desc = _("No months in this period.")
     parts = [
@@ -80,11 +85,19 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
     # Over more than a year the bars are too narrow for a label each; the table has every value.
     labelled = len(months) <= 12
     small = escape(f"<{threshold}")
+    few = escape(f"n<{threshold}")
     for index, month in enumerate(months):
         value, hidden = shown[index]
         x = PAD_LEFT + slot * index + (slot - bar_w) / 2
         centre = x + bar_w / 2
-        if hidden:
+        if hidden and figure.monthly_basis is not None:
+            # A median's height says nothing about how few values it rests on: no bar, only the mark.
+            if labelled:
+                parts.append(
+                    f'<text class="median-hidden" x="{centre:.1f}" y="{PAD_TOP + plot_h - 4:.1f}" '
+                    f'text-anchor="middle" font-size="11" fill="{TEXT}">{few}</text>'
+                )
+        elif hidden:
             height = plot_h * (threshold - 1) / top
             y = PAD_TOP + plot_h - height
             parts.append(

@@ -33,7 +33,7 @@ def _page_context(request: HttpRequest, form: ReportForm, report: UsageReport | 
                 {
                     "figure": figure,
                     "chart": svg.bar_chart(figure, report.months, threshold),
-                    "total": presentation.total_cell(figure),
+                    "total": presentation.total_cell(figure, threshold=threshold),
                     "cells": [presentation.month_cell(figure, i, threshold) for i in range(len(report.months))],
                 }
                 for figure in section.figures
