@@ -32,6 +32,13 @@ def number(value: float | int) -> str:
     return _number(value, localized=True)
 
 
+def protection_note() -> str:
+    return _(
+        "Totals, running totals and the summary row of the cafés are shown as a range (such as 12–15) "
+        "wherever an exact figure would let a hidden cell be worked out by subtraction."
+    )
+
+
 def is_small(value: float | int | None, threshold: int) -> bool:
     """A count of one to threshold-1 people or things: shown only as "fewer than N" in breakdowns."""
     return value is not None and 0 < value < threshold
@@ -50,18 +57,72 @@ def _median_cell(value: float | int | None, basis: int, threshold: int, *, local
     return _number(value, localized=localized)
 
 
+def _span(low: int, high: int, threshold: int, *, localized: bool) -> str:
+    """A count known to lie between `low` and `high`, as the page and the CSV show it."""
+    if low == high:
+        return _number(low, localized=localized)
+    if high < threshold:
+        return fewer_than(threshold)
+    return pgettext("range of counts", "%(low)s–%(high)s") % {
+        "low": _number(low, localized=localized),
+        "high": _number(high, localized=localized),
+    }
+
+
+def month_hidden(figure: Figure, index: int, threshold: int) -> bool:
+    """Whether the month's cell hides its value behind the small-cell rule."""
+    if figure.monthly_basis is not None:
+        return 0 < figure.monthly_basis[index] < threshold
+    if figure.kind == "cumulative":
+        return any(is_small(step, threshold) for step in (figure.steps or [])[: index + 1])
+    return figure.suppress and is_small(figure.monthly[index], threshold)
+
+
+def public_bounds(values: list, hidden: list[bool], kind: str, threshold: int) -> tuple[int, int]:
+    """The least and most a total can be, knowing only the cells shown beside it.
+
+    A total shown as this range tells nobody more than the cells already do, so no hidden cell can
+    be worked out from it by subtraction.
+    """
+    shown = [int(v) for v, h in zip(values, hidden, strict=True) if not h and v is not None]
+    few = sum(hidden)
+    high = sum(shown) + few * (threshold - 1)
+    if kind == "sum":
+        low = sum(shown) + few
+    elif kind == "people":
+        low = max([*shown, 1 if few else 0])
+    else:
+        low = 0
+    return low, high
+
+
 def total_cell(figure: Figure, *, threshold: int | None = None, localized: bool = True) -> str:
-    """A period total is the headline figure and is shown as it is."""
+    """The period total: exact, unless it would give away a hidden month (then a range)."""
+    threshold = threshold or small_cell_threshold()
     if figure.total_basis is not None:
-        return _median_cell(figure.total, figure.total_basis, threshold or small_cell_threshold(), localized=localized)
-    return "–" if figure.total is None else _number(figure.total, localized=localized)
+        return _median_cell(figure.total, figure.total_basis, threshold, localized=localized)
+    if figure.total is None:
+        return "–"
+    if figure.kind in ("running", "cumulative") and figure.monthly:
+        # The total is the last month's value, and is shown the same way.
+        return month_cell(figure, len(figure.monthly) - 1, threshold, localized=localized)
+    hidden = [month_hidden(figure, i, threshold) for i in range(len(figure.monthly))]
+    if not figure.suppress or figure.unit != "count" or not any(hidden):
+        return _number(figure.total, localized=localized)
+    return _span(*public_bounds(figure.monthly, hidden, figure.kind, threshold), threshold, localized=localized)
 
 
 def month_cell(figure: Figure, index: int, threshold: int, *, localized: bool = True) -> str:
     value = figure.monthly[index]
     if figure.monthly_basis is not None:
         return _median_cell(value, figure.monthly_basis[index], threshold, localized=localized)
-    elif figure.suppress and is_small(value, threshold):
+    if figure.kind == "cumulative" and figure.steps is not None:
+        # Exact while every month so far is shown; else the range the shown months allow.
+        steps = figure.steps[: index + 1]
+        hidden = [is_small(step, threshold) for step in steps]
+        low, high = public_bounds(steps, hidden, "sum", threshold)
+        return _span(figure.start + low, figure.start + high, threshold, localized=localized)
+    if figure.suppress and is_small(value, threshold):
         return fewer_than(threshold)
     return "–" if value is None else _number(value, localized=localized)
 
@@ -84,26 +145,31 @@ class CafeColumn:
     label: str
     # Cafés are public events: how many a community held identifies nobody.
     suppress: bool = True
+    # How the summary row's cell relates to the communities' cells: "sum", "people" (distinct
+    # members: at least the largest community's) or "extreme" (fewest, median, most).
+    kind: str = "sum"
+    # The monthly figure whose period total the summary cell equals.
+    figure: str = ""
 
 
 def cafe_columns() -> list[CafeColumn]:
     return [
         CafeColumn("held", _("Cafés held"), suppress=False),
         CafeColumn("with_attendance", _("with attendance recorded"), suppress=False),
-        CafeColumn("participants_min", _("participants per café: fewest")),
-        CafeColumn("participants_median", _("median")),
-        CafeColumn("participants_max", _("most")),
-        CafeColumn("attendance", _("participants in all")),
-        CafeColumn("going", _('answers "going"')),
+        CafeColumn("participants_min", _("participants per café: fewest"), kind="extreme"),
+        CafeColumn("participants_median", _("median"), kind="extreme"),
+        CafeColumn("participants_max", _("most"), kind="extreme"),
+        CafeColumn("attendance", _("participants in all"), figure="cafe_participants"),
+        CafeColumn("going", _('answers "going"'), figure="cafe_going"),
         CafeColumn("going_where_recorded", _('answers "going" where attendance was recorded')),
-        CafeColumn("distinct_going", _('members who answered "going"')),
+        CafeColumn("distinct_going", _('members who answered "going"'), kind="people", figure="cafe_distinct"),
         CafeColumn("said_came", _('answers "I was there"')),
-        CafeColumn("distinct_said_came", _("members who said they came")),
+        CafeColumn("distinct_said_came", _("members who said they came"), kind="people", figure="cafe_said_came"),
     ]
 
 
 def cafe_cells(row: CafeRow, threshold: int | None, *, localized: bool = True) -> list[str]:
-    """The cells of one café row; `threshold` None for the headline row (the whole scope)."""
+    """The cells of one community's café row; `threshold` None shows every value exactly."""
     cells = []
     for column in cafe_columns():
         value = getattr(row, column.attr)
@@ -111,6 +177,39 @@ def cafe_cells(row: CafeRow, threshold: int | None, *, localized: bool = True) -
             cells.append("–" if value is None else _number(value, localized=localized))
         else:
             cells.append(breakdown_cell(value, threshold, localized=localized))
+    return cells
+
+
+def cafe_summary_cells(report: UsageReport, *, localized: bool = True) -> list[str]:
+    """The summary row: exact, except where it would give away a hidden cell of a community's row
+    or of a month (then the range those cells allow; fewest, median and most follow the small-cell rule)."""
+    threshold = report.threshold
+    cells = []
+    for column in cafe_columns():
+        value = getattr(report.cafe_summary, column.attr)
+        if value is None or not column.suppress:
+            cells.append("–" if value is None else _number(value, localized=localized))
+            continue
+        if column.kind == "extreme":
+            cells.append(breakdown_cell(value, threshold, localized=localized))
+            continue
+        low, high = value, value
+        if report.cafe_rows:
+            values = [getattr(row, column.attr) for row in report.cafe_rows]
+            hidden = [is_small(v, threshold) for v in values]
+            if any(hidden):
+                row_low, row_high = public_bounds(values, hidden, column.kind, threshold)
+                low, high = row_low, row_high
+        if column.figure:
+            figure = report.figure(column.figure)
+            hidden = [month_hidden(figure, i, threshold) for i in range(len(figure.monthly))]
+            if any(hidden):
+                month_low, month_high = public_bounds(figure.monthly, hidden, figure.kind, threshold)
+                if (low, high) == (value, value):
+                    low, high = month_low, month_high
+                else:
+                    low, high = max(low, month_low), min(high, month_high)
+        cells.append(_span(low, high, threshold, localized=localized))
     return cells
 
 
@@ -129,6 +228,7 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
             _('Counts from 1 to %(n)d in monthly and per-community cells are shown as "%(text)s".')
             % {"n": threshold - 1, "text": fewer_than(threshold)}
         ],
+        [protection_note()],
         [],
         [_("Section"), _("Figure"), _("Period total"), *[m.strftime("%Y-%m") for m in report.months]],
     ]
@@ -143,7 +243,7 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
                 ]
             )
     out += [[], [_("Cafés per community"), *[c.label for c in cafe_columns()]]]
-    out.append([report.cafe_summary.community, *cafe_cells(report.cafe_summary, None, localized=localized)])
+    out.append([report.cafe_summary.community, *cafe_summary_cells(report, localized=localized)])
     for row in report.cafe_rows:
         out.append([row.community, *cafe_cells(row, threshold, localized=localized)])
     out += [[], [_("Definitions")]]

@@ -93,6 +93,13 @@ class Figure:
     monthly_basis: list[int] | None = None
     # For medians: how many values the period's median is taken from.
     total_basis: int | None = None
+    # How the total relates to the months, so that a total never gives away a hidden month:
+    # "sum" (the months add up to it), "people" (distinct people: at least the largest month),
+    # "running" (each month is the total so far), "cumulative" (`start` plus `steps` so far),
+    # "other" (no simple relation), "median".
+    kind: str = "sum"
+    steps: list[int] | None = None
+    start: int = 0
     # False for counts of things that say nothing about a person (cafés held are public events).
     suppress: bool = True
 
@@ -215,7 +222,9 @@ class _Builder:
         for month, person in pairs:
             per_month[month].add(person)
         everyone = set().union(*per_month.values()) if per_month else set()
-        return Figure(key, label, definition, len(everyone), [len(per_month.get(m, ())) for m in self.months])
+        return Figure(
+            key, label, definition, len(everyone), [len(per_month.get(m, ())) for m in self.months], kind="people"
+        )
 
     # --- sections --------------------------------------------------------------------------------
 
@@ -262,6 +271,9 @@ class _Builder:
                     _("Every member account created up to the end of each month, including accounts since closed."),
                     cumulative[-1] if cumulative else before,
                     cumulative,
+                    kind="cumulative",
+                    steps=self.series(joined),
+                    start=before,
                 ),
                 self.people_figure(
                     "members_active",
@@ -285,6 +297,7 @@ class _Builder:
                     % {"n": over},
                     frequent[-1] if frequent else 0,
                     frequent,
+                    kind="running",
                 ),
             ],
         )
@@ -310,6 +323,8 @@ class _Builder:
             [(m, p) for (m, p) in views if (m, p) not in posts],
         )
         readers_only.total = len({p for _m, p in views} - writers)
+        # Someone who only read in one month may write in another: the total is not bounded by the months.
+        readers_only.kind = "other"
         threads = self.per_month(
             Thread.objects.filter(self.member_q("author"), self.in_period("created_at")), "created_at"
         )
@@ -413,6 +428,7 @@ class _Builder:
                     _median(every_wait),
                     [_median(hours_by_month.get(m, [])) for m in self.months],
                     unit="hours",
+                    kind="median",
                     monthly_basis=[len(hours_by_month.get(m, [])) for m in self.months],
                     total_basis=len(every_wait),
                 ),

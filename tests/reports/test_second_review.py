@@ -1,12 +1,15 @@
 """Defects found in a second review of the usage report: each test failed before its fix."""
 
-from datetime import date
+import itertools
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from reports import presentation, svg
 from reports.selectors import Figure, Period, build_report
 from tests.factories import CommunityFactory, MemberFactory, ProviderFactory
+from tests.forum.factories import CircleFactory
 from tests.messaging.factories import MessageFactory, make_conversation
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,64 @@ def test_the_page_and_csv_hide_a_period_median_of_few_waits(client, admin_user):
     csv_text = client.get(f"{REPORT}csv/?{query}").content.decode()
     line = next(line for line in csv_text.splitlines() if "first reply" in line)
     assert line.count("fewer than 5 waits") == 2
+
+
+def _shown(figure: Figure, threshold: int = 5) -> list[str]:
+    """Everything the page shows of a figure: its total and each month."""
+    return [presentation.total_cell(figure, threshold=threshold)] + [
+        presentation.month_cell(figure, i, threshold) for i in range(len(figure.monthly))
+    ]
+
+
+def test_a_total_shows_the_same_whatever_the_hidden_months_hold():
+    # Were the total exact, total minus the months shown would give the hidden months away.
+    seen = set()
+    for a, b in itertools.product(range(1, 5), repeat=2):
+        monthly = [7, a, 9, b]
+        seen.add(tuple(_shown(Figure("posts", "Posts", "", sum(monthly), monthly))))
+    assert seen == {("18–24", "7", "fewer than 5", "9", "fewer than 5")}
+    assert _shown(Figure("posts", "Posts", "", 16, [7, 0, 9, 0]))[0] == "16"
+
+
+def test_running_totals_show_the_same_whatever_the_hidden_months_hold():
+    seen = set()
+    for a in range(1, 5):
+        steps = [6, a, 7]
+        monthly = [10 + sum(steps[: i + 1]) for i in range(3)]
+        figure = Figure("members_total", "Total", "", monthly[-1], monthly, kind="cumulative", steps=steps, start=10)
+        seen.add(tuple(_shown(figure)))
+    assert seen == {("24–27", "16", "17–20", "24–27")}
+    frequent = Figure("members_frequent", "Frequent", "", 3, [0, 3], kind="running")
+    assert _shown(frequent) == ["fewer than 5", "0", "fewer than 5"]
+
+
+def test_a_total_of_people_is_a_range_when_a_month_is_hidden():
+    for total in (10, 12, 14):  # 14 would mean the hidden month had 4 people that no other month had
+        assert _shown(Figure("members_active", "Active", "", total, [10, 4], kind="people"))[0] == "10–14"
+
+
+def test_the_page_gives_no_hidden_month_away_through_its_total_and_says_so(client, admin_user):
+    community = CommunityFactory()
+    CircleFactory(created_by=MemberFactory(community=community))
+    CircleFactory(created_by=MemberFactory(community=community))
+    today = timezone.localdate()
+    client.force_login(admin_user)
+    page = client.get(f"{REPORT}?start={today.replace(day=1)}&end={today}&logins_over=15").content.decode()
+    circles_row = page.split('id="figure-circles"')[1].split("</tr>")[0]
+    assert circles_row.count("fewer than 5") == 2 and ">2</td>" not in circles_row
+    assert "worked out by subtraction" in page
+
+
+def test_the_cafe_summary_gives_no_communitys_hidden_cell_away(client, admin_user):
+    from tests.reports.test_review_fixes import _held_cafe
+
+    _held_cafe(CommunityFactory(name="Nordvik"), attendance=3)
+    _held_cafe(CommunityFactory(name="Elvdal"), attendance=7)
+    today = timezone.localdate()
+    report = build_report(period=Period(today - timedelta(days=40), today))
+    columns = [column.attr for column in presentation.cafe_columns()]
+    summary = dict(zip(columns, presentation.cafe_summary_cells(report), strict=True))
+    assert summary["held"] == "2"
+    assert summary["attendance"] == "8–11"  # not 10, which less Elvdal's 7 gives Nordvik's 3
+    assert summary["participants_min"] == "fewer than 5"
+    assert summary["participants_max"] == "7"
