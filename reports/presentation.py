@@ -32,6 +32,13 @@ def number(value: float | int) -> str:
     return _number(value, localized=True)
 
 
+def scope_note() -> str:
+    return _(
+        "Members are counted in the community they belong to now, for the whole period. What members "
+        "who have deleted their account did is counted only under all communities."
+    )
+
+
 def protection_note() -> str:
     return _(
         "Totals, running totals and the summary row of the cafés are shown as a range (such as 12–15) "
@@ -229,6 +236,7 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
             % {"n": threshold - 1, "text": fewer_than(threshold)}
         ],
         [protection_note()],
+        [scope_note()],
         [],
         [_("Section"), _("Figure"), _("Period total"), *[m.strftime("%Y-%m") for m in report.months]],
     ]

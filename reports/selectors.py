@@ -331,9 +331,11 @@ class _Builder:
         reactions = self.per_month(
             Reaction.objects.filter(self.member_q("user"), self.in_period("created_at")), "created_at"
         )
-        circles = self.per_month(
-            Circle.objects.filter(self.member_q("created_by"), self.in_period("created_at")), "created_at"
-        )
+        circle_creators = self.member_q("created_by")
+        if self.community is None:
+            # A circle outlives its creator's deleted account (created_by is then empty).
+            circle_creators |= Q(created_by__isnull=True)
+        circles = self.per_month(Circle.objects.filter(circle_creators, self.in_period("created_at")), "created_at")
         return Section(
             "forum",
             _("Forum"),
@@ -363,7 +365,14 @@ class _Builder:
                 self.count_figure(
                     "reactions", _("Support reactions"), _("Support reactions given by members."), reactions
                 ),
-                self.count_figure("circles", _("Circles formed"), _("Circles created by members."), circles),
+                self.count_figure(
+                    "circles",
+                    _("Circles formed"),
+                    _(
+                        "Circles created by members, and under all communities those whose creator has since deleted their account."
+                    ),
+                    circles,
+                ),
             ],
         )
 

@@ -46,6 +46,7 @@ def _page_context(request: HttpRequest, form: ReportForm, report: UsageReport | 
     context["cafe_columns"] = presentation.cafe_columns()
     context["cafe_summary"] = presentation.cafe_summary_cells(report)
     context["protection_note"] = presentation.protection_note()
+    context["scope_note"] = presentation.scope_note()
     context["cafe_rows"] = [(row.community, presentation.cafe_cells(row, threshold)) for row in report.cafe_rows]
     context["fewer_than"] = presentation.fewer_than(threshold)
     return context

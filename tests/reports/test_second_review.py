@@ -124,3 +124,20 @@ def test_the_cafe_summary_gives_no_communitys_hidden_cell_away(client, admin_use
     assert summary["attendance"] == "8–11"  # not 10, which less Elvdal's 7 gives Nordvik's 3
     assert summary["participants_min"] == "fewer than 5"
     assert summary["participants_max"] == "7"
+
+
+def test_a_circle_whose_creator_deleted_their_account_still_counts_under_all_communities(client, admin_user):
+    from reconnect.privacy.services import erase_account
+
+    community = CommunityFactory(slug="nordvik")
+    creator, friend = MemberFactory(community=community), MemberFactory(community=community)
+    CircleFactory(created_by=creator, members=[friend])
+    erase_account(user=creator, keep_post_text=True)
+    today = timezone.localdate()
+    period = Period(today.replace(day=1), today)
+    assert build_report(period=period).figure("circles").total == 1
+    # The deleted member has no community any more: the circle counts only under all communities.
+    assert build_report(period=period, community=community).figure("circles").total == 0
+    client.force_login(admin_user)
+    page = client.get(f"{REPORT}?start={period.start}&end={today}&logins_over=15").content.decode()
+    assert "counted in the community they belong to now" in page
