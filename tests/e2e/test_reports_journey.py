@@ -77,3 +77,57 @@ def test_admin_reads_the_usage_report_and_takes_it_away(page, axe_check, setting
         "Math.max(...[...document.querySelectorAll('.report-table')].map(t => t.getBoundingClientRect().right))"
     )
     assert widest <= page.evaluate("document.documentElement.clientWidth")
+
+
+NARROWEST_PHONE = {"width": 320, "height": 640}
+
+
+def _overflow(page) -> dict:
+    """How far the page scrolls sideways, and the wide tables that do not scroll in a labelled box.
+
+    Measured against the phone's width, not window.innerWidth: a mobile browser widens its layout
+    viewport (and zooms out) to fit a page that is too wide.
+    """
+    return page.evaluate(
+        """(width) => ({
+            page: document.documentElement.scrollWidth - width,
+            loose: [...document.querySelectorAll('.report-table')].filter(table => {
+                const box = table.closest('.report-table-wrap');
+                if (table.getBoundingClientRect().width <= width) return false;
+                return !box || box.getAttribute('role') !== 'region' || !box.getAttribute('aria-labelledby')
+                    || box.scrollWidth <= box.clientWidth;
+            }).map(table => table.querySelector('caption').textContent.trim()),
+        })""",
+        NARROWEST_PHONE["width"],
+    )
+
+
+def test_the_usage_report_works_on_a_phone_320_pixels_wide(browser, live_server, axe_check):
+    nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
+    for _n in range(6):
+        member = MemberFactory(community=nordvik)
+        LoginEvent.objects.create(user=member, at=timezone.now() - timedelta(days=1))
+    admin = AdminFactory(email="admin@example.net", community=None)
+    context = browser.new_context(
+        base_url=live_server.url, viewport=NARROWEST_PHONE, is_mobile=True, has_touch=True, locale="en-GB"
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        sign_in(page, admin.email, TEST_PASSWORD, totp_secret=TEST_TOTP_SECRET)
+        page.goto("/admin/reports/usagereport/")
+        expect(page.get_by_role("heading", name="Members", exact=True)).to_be_visible()
+        assert _overflow(page)["page"] <= 0 and _overflow(page)["loose"] == []
+        # The wide monthly table scrolls inside its own box, which a keyboard can reach and is named.
+        box = page.get_by_role("region", name="Members: period totals and each month")
+        expect(box).to_be_visible()
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth && el.tabIndex === 0")
+        axe_check(page)
+        page.goto("/admin/reports/usagereport/print/")
+        expect(page.get_by_role("heading", name="ReConnect usage report")).to_be_visible()
+        assert _overflow(page)["page"] <= 0 and _overflow(page)["loose"] == []
+        axe_check(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "usage-report-320.png", full_page=True)
+    finally:
+        context.close()
