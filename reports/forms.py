@@ -51,8 +51,25 @@ class ReportForm(forms.Form):
             elif period.month_count() > MAX_MONTHS:
                 self.add_error("end", _("A report covers at most %(n)d months.") % {"n": MAX_MONTHS})
             elif not period.is_representable():
-                self.add_error("end", _("The report cannot use dates at the very ends of the calendar."))
+                # Name the day that is out of reach, not the other one.
+                field = "end" if Period(start, start).is_representable() else "start"
+                self.add_error(field, _("The report cannot use dates at the very ends of the calendar."))
         return data
+
+    def problems(self, *, names: dict[str, str] | None = None) -> list[str]:
+        """Each error with the choice it is about, in the active language ("From: Enter a valid date.").
+
+        `names` replaces the labels (the management command names its options instead).
+        """
+        lines = []
+        for name, errors in self.errors.items():
+            text = " ".join(str(error) for error in errors)
+            if name == "__all__":
+                lines.append(text)
+            else:
+                label = (names or {}).get(name) or self.fields[name].label
+                lines.append(_("%(choice)s: %(problem)s") % {"choice": label, "problem": text})
+        return lines
 
     def period(self) -> Period:
         return Period(self.cleaned_data["start"], self.cleaned_data["end"])

@@ -24,6 +24,7 @@ def _report(request: HttpRequest) -> tuple[ReportForm, UsageReport | None]:
 def _page_context(request: HttpRequest, form: ReportForm, report: UsageReport | None) -> dict:
     context: dict = {"form": form, "report": report, "query": request.GET.urlencode()}
     if report is None:
+        context["problems"] = form.problems()
         return context
     threshold = report.threshold
     context["sections"] = [
@@ -74,9 +75,10 @@ def report_print(request: HttpRequest) -> HttpResponse:
 
 @admin_site_required
 def report_csv(request: HttpRequest) -> HttpResponse:
-    _unused, result = _report(request)
+    form, result = _report(request)
     if result is None:
-        return HttpResponse(_("The report's choices are not valid."), status=400, content_type="text/plain")
+        text = "\n".join([_("The report's choices are not valid."), *form.problems()]) + "\n"
+        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
     name = f"usage-report-{result.period.start:%Y%m%d}-{result.period.end:%Y%m%d}"
     if result.community is not None:
         name += f"-{result.community.slug}"

@@ -141,3 +141,26 @@ def test_a_circle_whose_creator_deleted_their_account_still_counts_under_all_com
     client.force_login(admin_user)
     page = client.get(f"{REPORT}?start={period.start}&end={today}&logins_over=15").content.decode()
     assert "counted in the community they belong to now" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "named", "not_named"),
+    [
+        ("start=2026-01-01&end=2026-01-31&logins_over=abc", "Tell medlemmer som logget inn mer enn", "Fra:"),
+        ("start=2026-01-01&end=2026-01-31&logins_over=15&community=atlantis", "Lokalsamfunn:", "Til og med:"),
+        ("start=nonsense&end=2026-01-31&logins_over=15", "Fra:", "Til og med:"),
+        ("start=0001-01-01&end=0001-02-01&logins_over=15", "Fra:", "Til og med:"),
+        ("start=9999-12-01&end=9999-12-31&logins_over=15", "Til og med:", "Fra:"),
+        ("start=2026-01-01&end=2026-01-31&logins_over=15&community=%00", "Lokalsamfunn:", "Fra:"),
+    ],
+)
+def test_csv_and_print_name_the_bad_choice_in_the_users_language(client, admin_user, query, named, not_named):
+    client.force_login(admin_user)
+    for path in ("csv/", "print/"):
+        response = client.get(f"{REPORT}{path}?{query}", HTTP_ACCEPT_LANGUAGE="nb")
+        assert response.status_code == 400
+        text = response.content.decode()
+        if path == "print/":
+            text = text.split('role="alert"')[1]
+        assert "Valgene for rapporten er ikke gyldige." in text
+        assert named in text and not_named not in text
