@@ -164,3 +164,15 @@ def test_csv_and_print_name_the_bad_choice_in_the_users_language(client, admin_u
             text = text.split('role="alert"')[1]
         assert "Valgene for rapporten er ikke gyldige." in text
         assert named in text and not_named not in text
+
+
+def test_command_explains_a_bad_option_in_the_language_asked_for_and_names_the_option():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=r"^--logins-over: Oppgi et heltall\.$"):
+        call_command("usage_report", "--logins-over", "abc", "--language", "nb")
+    with pytest.raises(CommandError, match=r"^--logins-over: Ensure this value is greater than or equal to 0\.$"):
+        call_command("usage_report", "--logins-over", "-1")
+    with pytest.raises(CommandError, match=r"^--community: Velg et gyldig valg"):
+        call_command("usage_report", "--community", "atlantis", "--language", "nb")

@@ -17,8 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--start", default=period.start.isoformat(), help="first day, YYYY-MM-DD")
         parser.add_argument("--end", default=period.end.isoformat(), help="last day (included), YYYY-MM-DD")
         parser.add_argument("--community", default="", help="a community's slug; all communities when left out")
+        # Checked by the report's form, not argparse, so that a bad value is explained in --language.
         parser.add_argument(
-            "--logins-over", type=int, default=DEFAULT_LOGINS_OVER, help="N in 'signed in more than N times'"
+            "--logins-over", default=str(DEFAULT_LOGINS_OVER), help="N in 'signed in more than N times'"
         )
         parser.add_argument("--csv", action="store_true", help="print CSV instead of aligned text")
         parser.add_argument(
@@ -39,8 +40,8 @@ class Command(BaseCommand):
             }
         )
         if not form.is_valid():
-            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
-            raise CommandError(problems)
+            options = {name: "--" + name.replace("_", "-") for name in form.fields}
+            raise CommandError("; ".join(form.problems(names=options)))
         report = build_report(
             period=form.period(),
             community=form.cleaned_data["community"],
