@@ -176,3 +176,40 @@ def test_command_explains_a_bad_option_in_the_language_asked_for_and_names_the_o
         call_command("usage_report", "--logins-over", "-1")
     with pytest.raises(CommandError, match=r"^--community: Velg et gyldig valg"):
         call_command("usage_report", "--community", "atlantis", "--language", "nb")
+
+
+# The report runs nineteen queries whatever the data; the rest are the session, the user and its
+# sign-in checks (27 for the CSV and 29 for the printable page when written).
+CSV_AND_PRINT_BUDGET = 30
+
+
+@pytest.mark.parametrize("path", [f"{REPORT}csv/", f"{REPORT}print/"])
+def test_csv_and_printable_page_queries_do_not_grow_with_data(client, admin_user, assert_constant_queries, path):
+    from cafes.models import Meeting
+    from reports.models import LoginEvent
+    from tests.cafes.factories import MeetingFactory, RsvpFactory
+    from tests.forum.factories import ThreadFactory
+
+    client.force_login(admin_user)
+    communities = [CommunityFactory(), CommunityFactory()]
+    provider = ProviderFactory(community=communities[0])
+
+    def grow():
+        for community in communities:
+            members = [MemberFactory(community=community) for _n in range(6)]
+            for member in members:
+                LoginEvent.objects.create(user=member)
+                ThreadFactory(author=member)
+                CircleFactory(created_by=member)
+                conversation = make_conversation(member, [provider], messages=2)
+                MessageFactory(conversation=conversation, author=provider)
+            for n in range(2):
+                meeting = MeetingFactory(series__community=community)
+                starts = timezone.now() - timedelta(days=n + 1)
+                Meeting.objects.filter(pk=meeting.pk).update(
+                    starts_at=starts, ends_at=starts + timedelta(hours=2), attendance=4 + n
+                )
+                for member in members[:4]:
+                    RsvpFactory(meeting=meeting, user=member)
+
+    assert_constant_queries(path, grow, maximum=CSV_AND_PRINT_BUDGET)
