@@ -11,7 +11,7 @@ from datetime import date
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from reports.selectors import CafeRow, Figure, UsageReport, small_cell_threshold
 
@@ -52,7 +52,7 @@ def is_small(value: float | int | None, threshold: int) -> bool:
 
 
 def fewer_waits(threshold: int) -> str:
-    return _("fewer than %(n)d waits") % {"n": threshold}
+    return ngettext("fewer than %(n)d wait", "fewer than %(n)d waits", threshold) % {"n": threshold}
 
 
 def _median_cell(value: float | int | None, basis: int, threshold: int, *, localized: bool) -> str:

@@ -22,6 +22,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cafes.models import Answer, Meeting, Rsvp
 from forum.models import Circle, Post, PostView, Reaction, Thread
@@ -289,10 +290,18 @@ class _Builder:
                 ),
                 Figure(
                     "members_frequent",
-                    _("Members who signed in more than %(n)d times") % {"n": over},
-                    _(
+                    ngettext(
+                        "Members who signed in more than %(n)d time",
+                        "Members who signed in more than %(n)d times",
+                        over,
+                    )
+                    % {"n": over},
+                    ngettext(
+                        "Members with more than %(n)d sign-in in the period; each month shows how many had passed "
+                        "%(n)d sign-in since the start of the period by the end of that month.",
                         "Members with more than %(n)d sign-ins in the period; each month shows how many had passed "
-                        "%(n)d sign-ins since the start of the period by the end of that month."
+                        "%(n)d sign-ins since the start of the period by the end of that month.",
+                        over,
                     )
                     % {"n": over},
                     frequent[-1] if frequent else 0,
@@ -514,7 +523,9 @@ class _Builder:
         member_pairs = [(month_of[m], u) for m, u, role in going_rows if role == Role.MEMBER]
         came_pairs = [(month_of[m], u) for m, u, role in came_rows if role == Role.MEMBER]
 
-        summary = _cafe_row(_("All"), meetings, going_rows, came_rows)
+        # Named like the scope: the community chosen, or all of them.
+        scope = self.community.name if self.community is not None else _("All communities")
+        summary = _cafe_row(scope, meetings, going_rows, came_rows)
         names = sorted({name for _pk, name, _s, _n in meetings})
         # One community's row would repeat the exact summary with its small cells hidden.
         rows = [_cafe_row(name, [m for m in meetings if m[1] == name], going_rows, came_rows) for name in names]

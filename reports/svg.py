@@ -56,8 +56,8 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
     title = figure.label
     if months:
         desc = _(
-            "Bars per month from %(first)s to %(last)s. In the whole period: %(total)s. The table below gives "
-            "every month."
+            "Bars per month from %(first)s to %(last)s. In the whole period: %(total)s. The table above the "
+            "charts gives every month."
         ) % {
             "first": month_label(months[0]),
             "last": month_label(months[-1]),

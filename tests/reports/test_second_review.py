@@ -213,3 +213,40 @@ def test_csv_and_printable_page_queries_do_not_grow_with_data(client, admin_user
                     RsvpFactory(meeting=meeting, user=member)
 
     assert_constant_queries(path, grow, maximum=CSV_AND_PRINT_BUDGET)
+
+
+def test_chart_descriptions_point_up_to_the_table_that_is_above_them(client, admin_user):
+    chart = svg.bar_chart(Figure("posts", "Posts", "", 7, [7, 0]), MONTHS, 5)
+    assert "below" not in chart and "table above" in chart
+    client.force_login(admin_user)
+    page = client.get(REPORT).content.decode()
+    assert page.index('id="figure-posts"') < page.index('id="chart-posts-desc"')
+
+
+def test_the_cafe_summary_row_is_named_after_the_community_or_all_communities(client, admin_user):
+    from tests.reports.test_review_fixes import _held_cafe
+
+    nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
+    _held_cafe(nordvik)
+    _held_cafe(CommunityFactory(name="Elvdal", slug="elvdal"))
+    today = timezone.localdate()
+    client.force_login(admin_user)
+    for community, name in (("nordvik", "Nordvik"), ("", "All communities")):
+        query = f"start={today - timedelta(days=40)}&end={today}&community={community}&logins_over=15"
+        table = client.get(f"{REPORT}?{query}").content.decode().split('id="cafes-per-community"')[1]
+        assert f'<tr class="summary">\n                <th scope="row">{name}</th>' in table
+        csv_text = client.get(f"{REPORT}csv/?{query}").content.decode()
+        assert f"\n{name},2" in csv_text or f"\n{name},1" in csv_text
+
+
+def test_one_sign_in_is_singular_in_english_and_norwegian():
+    from django.utils import translation
+
+    period = Period(date(2026, 1, 1), date(2026, 1, 31))
+    assert build_report(period=period, logins_over=1).figure("members_frequent").label == (
+        "Members who signed in more than 1 time"
+    )
+    assert build_report(period=period, logins_over=2).figure("members_frequent").label.endswith("2 times")
+    with translation.override("nb"):
+        label = build_report(period=period, logins_over=1).figure("members_frequent").label
+    assert label == "Medlemmer som logget inn mer enn 1 gang"
