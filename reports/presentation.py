@@ -143,7 +143,13 @@ def breakdown_cell(value: float | int | None, threshold: int, *, localized: bool
 
 
 def month_label(month: date) -> str:
-    return date_format(month, "M Y")
+    # Translated as a whole: "Oct 2026" in English, "oktober 2026" in Norwegian (not "Okt 2026").
+    return date_format(month, pgettext("format of a month heading (Django date format)", "M Y"))
+
+
+def day_label(day: date) -> str:
+    # "1 September 2026"; "1. september 2026" in Norwegian.
+    return date_format(day, pgettext("format of a day (Django date format)", "j F Y"))
 
 
 @dataclass

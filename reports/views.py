@@ -43,6 +43,8 @@ def _page_context(request: HttpRequest, form: ReportForm, report: UsageReport | 
         for section in report.sections
     ]
     context["months"] = [presentation.month_label(m) for m in report.months]
+    context["first_day"] = presentation.day_label(report.period.start)
+    context["last_day"] = presentation.day_label(report.period.end)
     context["scope"] = presentation.scope_label(report)
     context["cafe_columns"] = presentation.cafe_columns()
     context["cafe_summary"] = presentation.cafe_summary_cells(report)

@@ -250,3 +250,20 @@ def test_one_sign_in_is_singular_in_english_and_norwegian():
     with translation.override("nb"):
         label = build_report(period=period, logins_over=1).figure("members_frequent").label
     assert label == "Medlemmer som logget inn mer enn 1 gang"
+
+
+@pytest.mark.parametrize(
+    ("language", "period", "months", "wrong"),
+    [
+        ("nb", "Fra 1. september 2026 til 31. oktober 2026", ["september 2026", "oktober 2026"], "Okt 2026"),
+        ("en", "From 1 September 2026 to 31 October 2026", ["Sep 2026", "Oct 2026"], "1. September"),
+    ],
+)
+def test_dates_and_month_headings_follow_the_users_language(client, admin_user, language, period, months, wrong):
+    client.force_login(admin_user)
+    query = "start=2026-09-01&end=2026-10-31&logins_over=15"
+    page = client.get(f"{REPORT}?{query}", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert period in " ".join(page.split())
+    for month in months:
+        assert f'<th scope="col">{month}</th>' in page
+    assert wrong not in page
