@@ -267,3 +267,14 @@ def test_dates_and_month_headings_follow_the_users_language(client, admin_user, 
     for month in months:
         assert f'<th scope="col">{month}</th>' in page
     assert wrong not in page
+
+
+def test_the_chart_of_a_running_total_draws_the_same_whatever_the_hidden_month_holds():
+    charts = set()
+    for a in range(1, 5):
+        steps = [6, a, 7]
+        monthly = [10 + sum(steps[: i + 1]) for i in range(3)]
+        figure = Figure("members_total", "Total", "", monthly[-1], monthly, kind="cumulative", steps=steps, start=10)
+        charts.add(str(svg.bar_chart(figure, [date(2026, m, 1) for m in (1, 2, 3)], 5)))
+    assert len(charts) == 1
+    assert "17–20" in charts.pop()
