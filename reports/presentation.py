@@ -42,8 +42,9 @@ def scope_note() -> str:
 def protection_note() -> str:
     return _(
         "Totals, running totals and the summary row of the cafés are shown as a range (such as 12–15) "
-        "wherever an exact figure would let a hidden cell be worked out by subtraction."
-    )
+        "wherever an exact figure would let a hidden cell be worked out by subtraction. Where the months "
+        'and the communities together would still give one away, that column of the communities says "%(text)s".'
+    ) % {"text": not_shown()}
 
 
 def is_small(value: float | int | None, threshold: int) -> bool:
@@ -193,37 +194,65 @@ def cafe_cells(row: CafeRow, threshold: int | None, *, localized: bool = True) -
     return cells
 
 
-def cafe_summary_cells(report: UsageReport, *, localized: bool = True) -> list[str]:
-    """The summary row: exact, except where it would give away a hidden cell of a community's row
-    or of a month (then the range those cells allow; fewest, median and most follow the small-cell rule)."""
+def _pinned(values: list, hidden: list[bool], kind: str, low: int, high: int, threshold: int) -> bool:
+    """Whether a total known to lie in [low, high] fixes one of the hidden cells that add up to it."""
+    few = sum(hidden)
+    if not few:
+        return False
+    shown = sum(int(v) for v, h in zip(values, hidden, strict=True) if not h and v is not None)
+    least = max(1, low - shown - (few - 1) * (threshold - 1))
+    most = min(threshold - 1, high - shown - (few - 1)) if kind == "sum" else min(threshold - 1, high)
+    return least >= most
+
+
+def cafe_table(report: UsageReport, *, localized: bool = True) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The café table: the summary row and each community's row.
+
+    The months (in the charts) and the communities both add up to the summary. A summary cell is
+    exact only where neither gives a hidden cell away, else the range the cells shown allow; and
+    where the months and the communities together would pin a hidden cell, the communities' cells
+    of that column are not shown at all. Fewest, median and most follow the small-cell rule.
+    """
     threshold = report.threshold
-    cells = []
-    for column in cafe_columns():
+    rows = [(row.community, cafe_cells(row, threshold, localized=localized)) for row in report.cafe_rows]
+    summary = []
+    for index, column in enumerate(cafe_columns()):
         value = getattr(report.cafe_summary, column.attr)
         if value is None or not column.suppress:
-            cells.append("–" if value is None else _number(value, localized=localized))
+            summary.append("–" if value is None else _number(value, localized=localized))
             continue
         if column.kind == "extreme":
-            cells.append(breakdown_cell(value, threshold, localized=localized))
+            summary.append(breakdown_cell(value, threshold, localized=localized))
             continue
-        low, high = value, value
+        sources = []  # (cells, hidden, kind) of each breakdown shown
         if report.cafe_rows:
             values = [getattr(row, column.attr) for row in report.cafe_rows]
-            hidden = [is_small(v, threshold) for v in values]
-            if any(hidden):
-                row_low, row_high = public_bounds(values, hidden, column.kind, threshold)
-                low, high = row_low, row_high
+            sources.append((values, [is_small(v, threshold) for v in values], column.kind))
         if column.figure:
             figure = report.figure(column.figure)
             hidden = [month_hidden(figure, i, threshold) for i in range(len(figure.monthly))]
-            if any(hidden):
-                month_low, month_high = public_bounds(figure.monthly, hidden, figure.kind, threshold)
-                if (low, high) == (value, value):
-                    low, high = month_low, month_high
-                else:
-                    low, high = max(low, month_low), min(high, month_high)
-        cells.append(_span(low, high, threshold, localized=localized))
-    return cells
+            sources.append((figure.monthly, hidden, figure.kind))
+        if not sources:
+            summary.append(_number(value, localized=localized))
+            continue
+        # A breakdown with nothing hidden lets the exact total be shown.
+        bounds = [
+            public_bounds(values, hidden, kind, threshold) if any(hidden) else (value, value)
+            for values, hidden, kind in sources
+        ]
+        low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
+        if len(sources) == 2 and any(
+            _pinned(values, hidden, kind, low, high, threshold) for values, hidden, kind in sources
+        ):
+            for _name, cells in rows:
+                cells[index] = not_shown()
+            low, high = bounds[1]  # the months alone, which give nothing away
+        summary.append(_span(low, high, threshold, localized=localized))
+    return summary, rows
+
+
+def not_shown() -> str:
+    return pgettext("usage report cell", "not shown")
 
 
 def scope_label(report: UsageReport) -> str:
@@ -257,9 +286,10 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
                 ]
             )
     out += [[], [_("Cafés per community"), *[c.label for c in cafe_columns()]]]
-    out.append([report.cafe_summary.community, *cafe_summary_cells(report, localized=localized)])
-    for row in report.cafe_rows:
-        out.append([row.community, *cafe_cells(row, threshold, localized=localized)])
+    summary, community_rows = cafe_table(report, localized=localized)
+    out.append([report.cafe_summary.community, *summary])
+    for name, cells in community_rows:
+        out.append([name, *cells])
     out += [[], [_("Definitions")]]
     for section in report.sections:
         for figure in section.figures:

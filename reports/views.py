@@ -47,10 +47,9 @@ def _page_context(request: HttpRequest, form: ReportForm, report: UsageReport | 
     context["last_day"] = presentation.day_label(report.period.end)
     context["scope"] = presentation.scope_label(report)
     context["cafe_columns"] = presentation.cafe_columns()
-    context["cafe_summary"] = presentation.cafe_summary_cells(report)
+    context["cafe_summary"], context["cafe_rows"] = presentation.cafe_table(report)
     context["protection_note"] = presentation.protection_note()
     context["scope_note"] = presentation.scope_note()
-    context["cafe_rows"] = [(row.community, presentation.cafe_cells(row, threshold)) for row in report.cafe_rows]
     context["fewer_than"] = presentation.fewer_than(threshold)
     return context
 

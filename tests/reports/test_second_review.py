@@ -114,12 +114,16 @@ def test_the_page_gives_no_hidden_month_away_through_its_total_and_says_so(clien
 def test_the_cafe_summary_gives_no_communitys_hidden_cell_away(client, admin_user):
     from tests.reports.test_review_fixes import _held_cafe
 
-    _held_cafe(CommunityFactory(name="Nordvik"), attendance=3)
-    _held_cafe(CommunityFactory(name="Elvdal"), attendance=7)
+    # Nordvik's café last month, Elvdal's this month: the months hide Nordvik's 3 as well.
     today = timezone.localdate()
-    report = build_report(period=Period(today - timedelta(days=40), today))
+    _held_cafe(CommunityFactory(name="Nordvik"), attendance=3, days_ago=today.day + 2)
+    _held_cafe(CommunityFactory(name="Elvdal"), attendance=7)
+    report = build_report(period=Period(today.replace(day=1) - timedelta(days=10), today))
+    assert report.figure("cafe_participants").monthly == [3, 7]
     columns = [column.attr for column in presentation.cafe_columns()]
-    summary = dict(zip(columns, presentation.cafe_summary_cells(report), strict=True))
+    summary, rows = presentation.cafe_table(report)
+    summary = dict(zip(columns, summary, strict=True))
+    assert [dict(zip(columns, cells, strict=True))["attendance"] for _name, cells in rows] == ["7", "fewer than 5"]
     assert summary["held"] == "2"
     assert summary["attendance"] == "8–11"  # not 10, which less Elvdal's 7 gives Nordvik's 3
     assert summary["participants_min"] == "fewer than 5"
@@ -278,3 +282,29 @@ def test_the_chart_of_a_running_total_draws_the_same_whatever_the_hidden_month_h
         charts.add(str(svg.bar_chart(figure, [date(2026, m, 1) for m in (1, 2, 3)], 5)))
     assert len(charts) == 1
     assert "17–20" in charts.pop()
+
+
+def test_months_and_communities_together_give_no_communitys_hidden_cafe_cell_away(client, admin_user):
+    from tests.reports.test_review_fixes import _held_cafe
+
+    # Both cafés in one month: the month shows 10 participants; Elvdal's row shows 7, so Nordvik's
+    # hidden 3 would be 10 - 7.
+    _held_cafe(CommunityFactory(name="Nordvik"), attendance=3)
+    _held_cafe(CommunityFactory(name="Elvdal"), attendance=7)
+    today = timezone.localdate()
+    report = build_report(period=Period(today.replace(day=1), today))
+    assert report.figure("cafe_participants").monthly == [10]
+    columns = [column.attr for column in presentation.cafe_columns()]
+    summary, rows = presentation.cafe_table(report)
+    by_community = {name: dict(zip(columns, cells, strict=True)) for name, cells in rows}
+    assert by_community["Elvdal"]["attendance"] == by_community["Nordvik"]["attendance"] == "not shown"
+    assert dict(zip(columns, summary, strict=True))["attendance"] == "10"
+    assert by_community["Elvdal"]["held"] == "1"  # cafés held identify nobody
+
+
+def test_a_hidden_month_is_not_given_away_by_the_communities_either():
+    # Months [3 hidden, 12], communities [7, 8] shown: 15 - 12 would give the hidden month.
+    values = [3, 12]
+    hidden = [True, False]
+    assert presentation._pinned(values, hidden, "sum", 15, 15, 5)
+    assert not presentation._pinned(values, hidden, "sum", 13, 16, 5)
