@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import connection, connections
@@ -10,6 +11,8 @@ from django.db import connection, connections
 from cafes.models import Rsvp
 from forum.models import Boundary, Circle, CircleMembership, Post, Reaction, Reveal, Thread
 from messaging.models import Attachment, Conversation, Message
+from moderation.models import Report
+from reconnect.core.crypto import EncryptedTextField
 from reconnect.core.models import AccessLogEntry
 from reconnect.privacy import services
 from reconnect.privacy.models import ErasureRequest
@@ -38,6 +41,17 @@ def raw_dump() -> dict[str, str]:
 
 def find(dump: dict[str, str], needle: str) -> list[str]:
     return [table for table, text in dump.items() if needle.lower() in text.lower()]
+
+
+def decrypted_dump() -> dict[str, str]:
+    """Every encrypted column of every model, decrypted: the raw dump cannot see into these."""
+    dump = {}
+    for model in apps.get_models():
+        names = [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if names:
+            rows = model._default_manager.values_list(*names)
+            dump[model._meta.label] = "\n".join(str(value) for row in rows for value in row)
+    return dump
 
 
 @pytest.fixture
@@ -149,6 +163,9 @@ def test_erasure_deletes_the_personal_things_and_keeps_threads_whole(member, oth
     assert request.completed_at is not None
     assert request.counts["toolbox.goals"] == 1
     assert request.counts["forum.circles_removed"] == 1
+    # The report stays as the moderators' record of what happened, without the words they wrote.
+    report = Report.objects.get(pk=everything["report"].pk)
+    assert (report.reporter_id, report.reason, report.details) == (member.pk, "other", "")
 
 
 def test_after_erasure_no_table_holds_the_members_email_name_or_pseudonym(member, everything, settings):
@@ -165,6 +182,11 @@ def test_after_erasure_no_table_holds_the_members_email_name_or_pseudonym(member
     assert find(after, "Walk to the harbour") == []  # and nothing of their own words
     assert find(after, "Evenings are the hardest part") == []
     assert find(after, "Long evenings") == []  # the title of the thread they started went too
+    # Encrypted columns too, read through the key: the free text of the reports they filed went.
+    decrypted = decrypted_dump()
+    assert find(decrypted, "My brother Ola") == []
+    for value in identity:
+        assert find(decrypted, value) == [], f"{value!r} is still in {find(decrypted, value)}"
 
 
 def test_kept_messages_are_the_only_place_allowed_to_keep_anything_and_only_encrypted(member, everything, settings):
