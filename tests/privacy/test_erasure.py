@@ -9,9 +9,11 @@ from django.contrib.sessions.models import Session
 from django.db import connection, connections
 
 from cafes.models import Rsvp
+from forum import services as forum_services
 from forum.models import Boundary, Circle, CircleMembership, Post, Reaction, Reveal, Thread
+from forum.text import quote_markdown
 from messaging.models import Attachment, Conversation, Message
-from moderation.models import Report
+from moderation.models import ModerationAction, Report
 from reconnect.core.crypto import EncryptedTextField
 from reconnect.core.models import AccessLogEntry
 from reconnect.privacy import services
@@ -346,3 +348,77 @@ def test_only_links_to_the_deleted_persons_profile_are_cleared_from_others_notif
     assert about_leaver.url == "" and about_leaver.params["pseudonym"].startswith("Former member")
     assert reply.url == "/forum/threads/7/#post-12"
     assert reply.params == {"pseudonym": "Birch"}
+
+
+def _quote_reply(*, author, post, extra="I know that street."):
+    return forum_services.post_reply(
+        author=author,
+        thread=post.thread,
+        body=quote_markdown(post.author.display_name, post.body) + extra,
+        quote_of=post,
+    )
+
+
+@pytest.mark.parametrize("keep_post_text", [True, False])
+def test_a_quote_of_an_earlier_version_of_a_post_goes_whatever_the_member_chose(
+    member, other_member, everything, keep_post_text
+):
+    post = everything["posts"][1]
+    forum_services.edit_post(post=post, editor=member, body="I live at Fjordgata 12, above the bakery.")
+    reply = _quote_reply(author=other_member, post=post)
+    forum_services.edit_post(post=post, editor=member, body="I live in town.")
+
+    services.erase_account(user=member, keep_post_text=keep_post_text)
+
+    reply.refresh_from_db()
+    assert "Fjordgata" not in reply.body and "Fjordgata" not in reply.body_html
+    assert "(removed)" in reply.body
+    assert "I know that street." in reply.body  # the other member's own words stay
+    assert find(raw_dump(), "Fjordgata") == []
+
+
+def test_a_quote_of_the_kept_text_stays_when_the_member_keeps_their_posts(member, other_member, everything):
+    post = everything["posts"][1]
+    reply = _quote_reply(author=other_member, post=post, extra="Glad to hear it.")
+    services.erase_account(user=member, keep_post_text=True)
+    reply.refresh_from_db()
+    member.refresh_from_db()
+    assert f"> **{member.display_name}**:" in reply.body
+    assert "Walking helped me today (0)." in reply.body
+
+
+def test_a_quote_of_a_quote_loses_the_members_words_too(member, other_member, moderator, everything):
+    quote = everything["quote"]  # the other member quoting the member
+    nested = _quote_reply(author=moderator, post=quote, extra="Thank you both.")
+    assert "> > Evenings are the hardest part" in nested.body
+
+    services.erase_account(user=member, keep_post_text=False)
+
+    nested.refresh_from_db()
+    assert "Evenings are the hardest part" not in nested.body
+    assert "Lighthouse" not in nested.body and "Lighthouse" not in nested.body_html
+    assert "Same here." in nested.body and "Thank you both." in nested.body
+
+
+def test_a_moderators_edit_log_keeps_no_earlier_version_of_a_deleted_members_post(member, moderator, everything):
+    post = everything["posts"][1]
+    ModerationAction.objects.create(
+        actor=moderator,
+        action=ModerationAction.Action.EDIT,
+        post=post,
+        thread=post.thread,
+        subject=member,
+        reason="Took out the street name.",
+        before_text="My flat at Fjordgata 12 is too quiet.",
+        after_text="My flat is too quiet.",
+    )
+    post.body = "My flat is too quiet."
+    post.save(update_fields=["body"])
+
+    services.erase_account(user=member, keep_post_text=True)
+
+    action = ModerationAction.objects.get(post=post)
+    assert "Fjordgata" not in action.before_text + action.after_text
+    assert action.reason == "Took out the street name."  # the moderators' own note stays
+    post.refresh_from_db()
+    assert post.body == "My flat is too quiet."  # the text the member chose to keep
