@@ -123,7 +123,9 @@ def _erase(user, plan) -> dict[str, int]:
         counts["forum.thread_titles_removed"] = Thread.objects.filter(author=user).update(title="")
     counts["forum.reactions"] = Reaction.objects.filter(user=user).delete()[0]
     counts["forum.reveals"] = Reveal.objects.filter(Q(owner=user) | Q(viewer=user)).delete()[0]
-    counts["forum.mutes_and_blocks"] = Boundary.objects.filter(Q(owner=user) | Q(target=user)).delete()[0]
+    counts["forum.mutes_and_blocks"] = Boundary.objects.filter(owner=user).delete()[0]
+    # Others' mutes and blocks of the person stay (on the anonymous account): their posts, kept
+    # under the new name, stay folded for whoever chose not to see them.
     ThreadWatch.objects.filter(user=user).delete()
     ReadPosition.objects.filter(user=user).delete()
     # Dated views (PostView) stay with the anonymous account: the usage report counts them, and

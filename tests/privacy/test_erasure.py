@@ -422,3 +422,22 @@ def test_a_moderators_edit_log_keeps_no_earlier_version_of_a_deleted_members_pos
     assert action.reason == "Took out the street name."  # the moderators' own note stays
     post.refresh_from_db()
     assert post.body == "My flat is too quiet."  # the text the member chose to keep
+
+
+@pytest.mark.parametrize("kind", ["mute", "block"])
+def test_a_mute_or_block_of_a_deleted_member_keeps_working_and_reads_well(
+    login, member, other_member, everything, kind
+):
+    forum_services.set_boundary(owner=other_member, target=member, kind=kind)
+    services.erase_account(user=member, keep_post_text=True)
+    member.refresh_from_db()
+    assert Boundary.objects.filter(owner=other_member, target=member, kind=kind).exists()
+    client = login(other_member)
+    # Their posts stay folded for the person who muted or blocked them.
+    thread_page = client.get(everything["thread"].get_absolute_url()).content.decode()
+    assert "Show anyway" in thread_page
+    settings_page = client.get("/forum/settings/")
+    assert settings_page.status_code == 200
+    page = settings_page.content.decode()
+    assert member.display_name in page
+    assert "Lighthouse" not in page and "/forum/people/None/" not in page
