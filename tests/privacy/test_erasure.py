@@ -1,5 +1,6 @@
 """Account deletion: personal data goes, threads keep their posts, nothing is left half-done."""
 
+import re
 import threading
 
 import pytest
@@ -87,6 +88,21 @@ def test_deleting_without_ticking_the_box_keeps_the_choice_and_changes_nothing(l
     page = response.content.decode()
     assert "Please tick the box" in page
     assert 'value="keep" required id="id_posts_1" checked' in page or ('value="keep"' in page and "checked" in page)
+    member.refresh_from_db()
+    assert not member.is_erased
+
+
+@pytest.mark.parametrize("posts", [None, "", "maybe"])
+def test_deleting_without_a_choice_for_the_posts_says_so_and_keeps_the_ticked_box(login, reauthenticate, member, posts):
+    client = login(member)
+    reauthenticate()
+    data = {"confirm": "on"} if posts is None else {"posts": posts, "confirm": "on"}
+    response = client.post("/me/delete/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please choose what happens to your forum posts." in page
+    assert 'aria-describedby="posts-errors"' in page
+    assert re.search(r'name="confirm"[^>]*checked', page)
     member.refresh_from_db()
     assert not member.is_erased
 
