@@ -73,6 +73,36 @@ def test_the_delete_page_explains_what_happens_and_the_retention_rule(login, mem
     assert "are deleted with your account" in page
 
 
+def _delete_page(client, language: str) -> str:
+    client.cookies["django_language"] = language
+    return client.get("/me/delete/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("days", "english", "norwegian"),
+    [
+        (90, "for 90 days, and then", "i 90 dager, og slettes"),
+        (365, "for 365 days (about 1 year)", "i 365 dager (omtrent 1 år)"),
+        (3650, "for 3650 days (about 10 years)", "i 3650 dager (omtrent 10 år)"),
+    ],
+)
+def test_the_retention_period_reads_naturally_in_both_languages(login, member, settings, days, english, norwegian):
+    settings.PRIVACY_MESSAGES_KEPT_DAYS = days
+    client = login(member)
+    assert english in " ".join(_delete_page(client, "en").split())
+    page = " ".join(_delete_page(client, "nb").split())
+    assert norwegian in page
+    assert not re.search(r"\b0(,\d)? år", page)
+
+
+@pytest.mark.parametrize(("few_posts", "shown"), [(0, False), (1, False), (3, True)])
+def test_the_few_posts_rule_is_only_explained_when_it_can_apply(login, member, settings, few_posts, shown):
+    settings.PRIVACY_FEW_POSTS = few_posts
+    client = login(member)
+    assert ("whatever you choose" in _delete_page(client, "en")) is shown
+    assert ("uansett hva du velger" in _delete_page(client, "nb")) is shown
+
+
 def test_deleting_needs_the_password_again_and_changes_nothing_before(login, member):
     response = login(member).post("/me/delete/", {"posts": "remove", "confirm": "on"})
     assert response["Location"].startswith("/accounts/reauthenticate/")
