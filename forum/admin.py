@@ -4,7 +4,7 @@ the author's access log."""
 from django.contrib import admin
 
 from forum.models import Post, Thread, Topic
-from reconnect.core.services import log_access
+from reconnect.core.admin import AccessLoggedAdmin
 
 
 @admin.register(Topic)
@@ -30,7 +30,7 @@ class ThreadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(AccessLoggedAdmin):
     list_display = ["pk", "thread_id", "position", "status", "created_at"]
     list_filter = ["status"]
     fields = ["thread", "position", "status", "content_note", "body", "created_at", "edited_at"]
@@ -42,8 +42,5 @@ class PostAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        post = self.get_object(request, object_id)
-        if post is not None:
-            log_access(actor=request.user, subject=post.author, obj=post, action="viewed_in_admin")
-        return super().change_view(request, object_id, form_url, extra_context)
+    def access_log_subject(self, obj):
+        return obj.author

@@ -5,6 +5,8 @@ as they did; the person chooses whether their texts stay or go, and a person wit
 posts has them removed whatever they chose (a handful of posts is easy to recognise).
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _g
@@ -23,7 +25,7 @@ from forum.models import (
     Thread,
     ThreadWatch,
 )
-from forum.text import quote_markdown, render_markdown
+from forum.text import render_markdown
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
@@ -31,30 +33,86 @@ def keeps_post_text(user, *, wanted: bool) -> bool:
     return wanted and Post.objects.filter(author=user).count() >= settings.PRIVACY_FEW_POSTS
 
 
-def _rewrite_quotes(user, plan, *, keep_text: bool) -> int:
-    """Replies that quote the person follow: the new name, and the text only if it is kept."""
-    quoted = dict(Post.objects.filter(author=user).values_list("pk", "body"))
-    rewritten = 0
-    for reply in Post.objects.filter(quote_of__in=list(quoted)).exclude(author=user):
-        original = quoted[reply.quote_of_id]
-        old_block = quote_markdown(plan.old_display_name, original)
-        new_block = quote_markdown(plan.new_display_name, original if keep_text else _g("(removed)"))
-        if old_block in reply.body:
-            body = reply.body.replace(old_block, new_block)
+_QUOTE_HEADER = re.compile(r"^(?P<prefix>(?:> ?)+)\*\*(?P<name>.+?)\*\*:\s*$")
+_QUOTE_MARKERS = re.compile(r"^(?:> ?)+")
+
+
+def _depth(line: str) -> int:
+    markers = _QUOTE_MARKERS.match(line)
+    return markers.group(0).count(">") if markers else 0
+
+
+def _unquote(line: str, depth: int) -> str:
+    return re.sub(rf"^(?:> ?){{{depth}}}", "", line)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.replace("…", " ").split())
+
+
+def rewrite_quote_blocks(body: str, *, old_name: str, new_name: str, keep) -> str:
+    """Every quote block headed `> **old_name**:`, at any depth (a quote of a quote too), gets
+    the new name; its lines stay only when `keep(quoted_text)` says so, else they become
+    "(removed)". The lines of a block are the quote lines under the header at its depth or
+    deeper: whatever the person replying wrote inside them is the quoted person's text to us."""
+    lines = body.splitlines()
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _QUOTE_HEADER.match(lines[index])
+        if header is None or header.group("name") != old_name:
+            result.append(lines[index])
+            index += 1
+            continue
+        prefix = header.group("prefix")
+        depth = prefix.count(">")
+        end = index + 1
+        while end < len(lines) and _depth(lines[end]) >= depth:
+            end += 1
+        result.append(f"{prefix}**{new_name}**:")
+        if keep("\n".join(_unquote(line, depth) for line in lines[index + 1 : end])):
+            index += 1  # the lines stay, and a quote of the person inside them is looked at too
         else:
-            # The person replying edited the quote: its lines cannot be told apart from their own
-            # words, so only the name changes.
-            body = reply.body.replace(f"> **{plan.old_display_name}**:", f"> **{plan.new_display_name}**:")
-        if body != reply.body:
-            reply.body, reply.body_html = body, render_markdown(body)
-            reply.save(update_fields=["body", "body_html"])
+            result.extend([prefix.rstrip(), f"{prefix}{_g('(removed)')}"])
+            index = end
+    return "\n".join(result)
+
+
+def _rewrite_quotes(user, plan, *, keep_text: bool) -> int:
+    """Text that quotes the person follows: the new name, and their words only if kept.
+
+    A quote stays only when its words are in a post the person keeps: a quote of an earlier
+    version of a post (edited since) goes whatever they chose, as do their words in the
+    moderation log's copies of edited or hidden posts.
+    """
+    kept_bodies = [_normalised(body) for body in Post.objects.filter(author=user).values_list("body", flat=True)]
+
+    def keep(quoted: str) -> bool:
+        words = _normalised(quoted)
+        return keep_text and bool(words) and any(words in body for body in kept_bodies)
+
+    def rewrite(text: str) -> str:
+        return rewrite_quote_blocks(text, old_name=plan.old_display_name, new_name=plan.new_display_name, keep=keep)
+
+    from moderation.models import ModerationAction
+
+    header = f"**{plan.old_display_name}**:"
+    rewritten = 0
+    for post in Post.objects.filter(body__contains=header):
+        body = rewrite(post.body)
+        if body != post.body:
+            post.body, post.body_html = body, render_markdown(body)
+            post.save(update_fields=["body", "body_html"])
             rewritten += 1
+    # Earlier versions of the person's posts, kept by the log when a moderator edited or hid one.
+    ModerationAction.objects.filter(post__author=user).update(before_text="", after_text="")
+    for action in ModerationAction.objects.filter(Q(before_text__contains=header) | Q(after_text__contains=header)):
+        action.before_text, action.after_text = rewrite(action.before_text), rewrite(action.after_text)
+        action.save(update_fields=["before_text", "after_text"])
     return rewritten
 
 
 def _erase(user, plan) -> dict[str, int]:
-    from moderation.models import ModerationAction
-
     keep_text = keeps_post_text(user, wanted=plan.keep_post_text)
     counts = {"forum.quotes_rewritten": _rewrite_quotes(user, plan, keep_text=keep_text)}
     posts = Post.objects.filter(author=user)
@@ -62,11 +120,12 @@ def _erase(user, plan) -> dict[str, int]:
     if not keep_text:
         posts.exclude(status=Post.Status.HIDDEN).update(status=Post.Status.REMOVED_BY_AUTHOR)
         counts["forum.post_texts_removed"] = posts.update(body="", body_html="", content_note="")
-        ModerationAction.objects.filter(post__author=user).update(before_text="", after_text="")
         counts["forum.thread_titles_removed"] = Thread.objects.filter(author=user).update(title="")
     counts["forum.reactions"] = Reaction.objects.filter(user=user).delete()[0]
     counts["forum.reveals"] = Reveal.objects.filter(Q(owner=user) | Q(viewer=user)).delete()[0]
-    counts["forum.mutes_and_blocks"] = Boundary.objects.filter(Q(owner=user) | Q(target=user)).delete()[0]
+    counts["forum.mutes_and_blocks"] = Boundary.objects.filter(owner=user).delete()[0]
+    # Others' mutes and blocks of the person stay (on the anonymous account): their posts, kept
+    # under the new name, stay folded for whoever chose not to see them.
     ThreadWatch.objects.filter(user=user).delete()
     ReadPosition.objects.filter(user=user).delete()
     # Dated views (PostView) stay with the anonymous account: the usage report counts them, and

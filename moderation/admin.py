@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from moderation.models import ModerationAction, QueueItem, Report, Sanction, SavedReply, WatchedWord
-from reconnect.core.admin import ReadOnlyAdmin
+from reconnect.core.admin import AccessLoggedAdmin, ReadOnlyAdmin
 
 
 @admin.register(WatchedWord)
@@ -55,6 +55,10 @@ class QueueItemAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(ReadOnlyAdmin):
+class ReportAdmin(AccessLoggedAdmin, ReadOnlyAdmin):
     list_display = ["pk", "reason", "outcome", "created_at"]
     list_filter = ["reason", "outcome"]
+
+    def access_log_subject(self, obj):
+        # The details are the reporter's words; the reported post is opened on its own page.
+        return obj.reporter

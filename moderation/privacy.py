@@ -8,8 +8,14 @@ from reconnect.privacy.registry import Item, Section, leave_out, register
 
 def _erase(user, plan) -> dict[str, int]:
     # Reports the person made and sanctions they had stay with the anonymous account: they are
-    # the moderators' record of what happened, and hold no name.
-    return {"moderation.check_ins": CheckIn.objects.filter(member=user).delete()[0]}
+    # the moderators' record of what happened. The free text of a report is the person's own
+    # words (it may name them or others), so it goes; the reason and outcome stay.
+    return {
+        "moderation.check_ins": CheckIn.objects.filter(member=user).delete()[0],
+        "moderation.report_details_removed": Report.objects.filter(reporter=user)
+        .exclude(details="")
+        .update(details=""),
+    }
 
 
 register(

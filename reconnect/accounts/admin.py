@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts import services
 from reconnect.accounts.models import CareRelationship, Community, Invitation, User
+from reconnect.core.admin import AccessLoggedAdmin
 
 
 @admin.register(Community)
@@ -14,7 +15,7 @@ class CommunityAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AccessLoggedAdmin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "pseudonym", "role", "community", "is_active", "onboarded_at"]
     list_filter = ["role", "community", "is_active"]
@@ -29,6 +30,12 @@ class UserAdmin(DjangoUserAdmin):
         (_("Dates"), {"fields": ["date_joined", "last_login", "onboarded_at", "terms_version"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "role", "community", "password1", "password2"]})]
+
+    def access_log_subject(self, obj):
+        return obj
+
+    def access_log_label(self, obj) -> str:
+        return str(_("Profile"))
 
     def has_delete_permission(self, request, obj=None):
         # People are deactivated here, never deleted: erasure must anonymise forum posts and keep

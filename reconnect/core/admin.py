@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 
 from reconnect.core.models import AccessLogEntry, ContentPage, CrisisContact
+from reconnect.core.services import log_access
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -14,6 +16,28 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AccessLoggedAdmin(admin.ModelAdmin):
+    """Opening one person's record in the admin is reading their data: it goes in their access log,
+    as a provider's or moderator's reading does. Lists are not logged (they open nobody's record)."""
+
+    def access_log_subject(self, obj):
+        """The person whose data `obj` is, or None."""
+        raise NotImplementedError
+
+    def access_log_label(self, obj) -> str:
+        # The log outlives an erased account, so the label never names the person.
+        return str(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        subject = self.access_log_subject(obj) if obj is not None else None
+        if subject is not None:
+            log_access(
+                actor=request.user, subject=subject, obj=obj, action="viewed_in_admin", label=self.access_log_label(obj)
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(CrisisContact)

@@ -20,6 +20,10 @@ class DeleteAccountForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         initial=REMOVE,
+        error_messages={
+            "required": _("Please choose what happens to your forum posts."),
+            "invalid_choice": _("Please choose what happens to your forum posts."),
+        },
     )
     confirm = forms.BooleanField(
         label=_("I understand that my account and what is listed above are deleted for good."),

@@ -171,22 +171,41 @@ def prepare_export(*, export_id: int) -> None:
         return
     data = build_export_zip(user=export.user)
     content = store_encrypted_file(EXPORT_FOLDER, data)
-    with transaction.atomic():
-        # The same lock order as the deletion (the person first), so the two never deadlock: a
-        # deletion that won the race has removed this export, and the file goes again.
-        user = User.objects.select_for_update().get(pk=export.user_id)
-        locked = DataExport.objects.select_for_update().filter(pk=export_id, status=DataExport.Status.PENDING).first()
-        if locked is None or user.is_erased:
-            transaction.on_commit(partial(delete_private_file, content))
-            return
-        now = timezone.now()
-        locked.status = DataExport.Status.READY
-        locked.ready_at = now
-        locked.expires_at = now + timedelta(hours=settings.PRIVACY_EXPORT_VALID_HOURS)
-        locked.file_name = content
-        locked.size = len(data)
-        locked.save(update_fields=["status", "ready_at", "expires_at", "file_name", "size"])
-        notify(users=[user], kind=EXPORT_READY, url=reverse("privacy:export"))
+    committed = False
+
+    def mark_committed() -> None:
+        nonlocal committed
+        committed = True
+
+    try:
+        with transaction.atomic():
+            # Registered first, so it runs before any other callback of this transaction.
+            transaction.on_commit(mark_committed)
+            _finish_export(export_id=export_id, user_id=export.user_id, content=content, size=len(data))
+    except BaseException:
+        # Nothing points at the file unless the transaction committed (an error in a callback
+        # after the commit leaves a ready export, whose file must stay).
+        if not committed:
+            delete_private_file(content)
+        raise
+
+
+def _finish_export(*, export_id: int, user_id: int, content: str, size: int) -> None:
+    # The same lock order as the deletion (the person first), so the two never deadlock: a
+    # deletion that won the race has removed this export, and the file goes again.
+    user = User.objects.select_for_update().get(pk=user_id)
+    locked = DataExport.objects.select_for_update().filter(pk=export_id, status=DataExport.Status.PENDING).first()
+    if locked is None or user.is_erased:
+        transaction.on_commit(partial(delete_private_file, content))
+        return
+    now = timezone.now()
+    locked.status = DataExport.Status.READY
+    locked.ready_at = now
+    locked.expires_at = now + timedelta(hours=settings.PRIVACY_EXPORT_VALID_HOURS)
+    locked.file_name = content
+    locked.size = size
+    locked.save(update_fields=["status", "ready_at", "expires_at", "file_name", "size"])
+    notify(users=[user], kind=EXPORT_READY, url=reverse("privacy:export"))
 
 
 def mark_export_failed(*, export_id: int) -> None:

@@ -101,7 +101,8 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "messages_kept_days": settings.PRIVACY_MESSAGES_KEPT_DAYS,
-        "messages_kept_years": round(settings.PRIVACY_MESSAGES_KEPT_DAYS / 365, 1),
+        # Whole years, shown only for a year or more ("about 0 years" reads oddly).
+        "messages_kept_years": round(settings.PRIVACY_MESSAGES_KEPT_DAYS / 365),
         "few_posts": settings.PRIVACY_FEW_POSTS,
     }
     return render(request, "privacy/delete.html", context, status=400 if form.errors else 200)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from cafes import services as cafe_services
 from forum import services as forum_services
 from forum.models import Circle
+from moderation import services as moderation_services
 from moderation.models import CheckIn as ModeratorCheckIn
 from tests.cafes.factories import CafeSeriesFactory, MeetingFactory
 from tests.forum.factories import TopicFactory
@@ -42,6 +43,12 @@ def use_everything(member, *, other, provider, moderator, posts: int = 3) -> dic
     )
     other_thread = forum_services.start_thread(author=other, topic=topic, title="Mornings", body="Mornings for me.")
     forum_services.add_reaction(user=member, post=other_thread.posts.get(position=1), kind="thanks")
+    report = moderation_services.report_post(
+        reporter=member,
+        post=other_thread.posts.get(position=1),
+        reason="other",
+        details="My brother Ola says the same to me every morning.",
+    )
     forum_services.reveal_identity(owner=member, viewer=other, first_name="Ingrid")
     forum_services.set_boundary(owner=member, target=moderator, kind="mute")
     lonely = forum_services.create_circle(creator=member, name="Just me")
@@ -75,4 +82,5 @@ def use_everything(member, *, other, provider, moderator, posts: int = 3) -> dic
         "conversation": conversation,
         "attachment": attachment,
         "cafe": cafe,
+        "report": report,
     }

@@ -1,15 +1,21 @@
 """Account deletion: personal data goes, threads keep their posts, nothing is left half-done."""
 
+import re
 import threading
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import connection, connections
 
 from cafes.models import Rsvp
+from forum import services as forum_services
 from forum.models import Boundary, Circle, CircleMembership, Post, Reaction, Reveal, Thread
+from forum.text import quote_markdown
 from messaging.models import Attachment, Conversation, Message
+from moderation.models import ModerationAction, Report
+from reconnect.core.crypto import EncryptedTextField
 from reconnect.core.models import AccessLogEntry
 from reconnect.privacy import services
 from reconnect.privacy.models import ErasureRequest
@@ -40,6 +46,17 @@ def find(dump: dict[str, str], needle: str) -> list[str]:
     return [table for table, text in dump.items() if needle.lower() in text.lower()]
 
 
+def decrypted_dump() -> dict[str, str]:
+    """Every encrypted column of every model, decrypted: the raw dump cannot see into these."""
+    dump = {}
+    for model in apps.get_models():
+        names = [f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if names:
+            rows = model._default_manager.values_list(*names)
+            dump[model._meta.label] = "\n".join(str(value) for row in rows for value in row)
+    return dump
+
+
 @pytest.fixture
 def everything(member, other_member, provider, moderator):
     return use_everything(member, other=other_member, provider=provider, moderator=moderator)
@@ -54,6 +71,36 @@ def test_the_delete_page_explains_what_happens_and_the_retention_rule(login, mem
     settings.PRIVACY_MESSAGES_KEPT_DAYS = 0
     page = login(member).get("/me/delete/").content.decode()
     assert "are deleted with your account" in page
+
+
+def _delete_page(client, language: str) -> str:
+    client.cookies["django_language"] = language
+    return client.get("/me/delete/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("days", "english", "norwegian"),
+    [
+        (90, "for 90 days, and then", "i 90 dager, og slettes"),
+        (365, "for 365 days (about 1 year)", "i 365 dager (omtrent 1 år)"),
+        (3650, "for 3650 days (about 10 years)", "i 3650 dager (omtrent 10 år)"),
+    ],
+)
+def test_the_retention_period_reads_naturally_in_both_languages(login, member, settings, days, english, norwegian):
+    settings.PRIVACY_MESSAGES_KEPT_DAYS = days
+    client = login(member)
+    assert english in " ".join(_delete_page(client, "en").split())
+    page = " ".join(_delete_page(client, "nb").split())
+    assert norwegian in page
+    assert not re.search(r"\b0(,\d)? år", page)
+
+
+@pytest.mark.parametrize(("few_posts", "shown"), [(0, False), (1, False), (3, True)])
+def test_the_few_posts_rule_is_only_explained_when_it_can_apply(login, member, settings, few_posts, shown):
+    settings.PRIVACY_FEW_POSTS = few_posts
+    client = login(member)
+    assert ("whatever you choose" in _delete_page(client, "en")) is shown
+    assert ("uansett hva du velger" in _delete_page(client, "nb")) is shown
 
 
 def test_deleting_needs_the_password_again_and_changes_nothing_before(login, member):
@@ -71,6 +118,21 @@ def test_deleting_without_ticking_the_box_keeps_the_choice_and_changes_nothing(l
     page = response.content.decode()
     assert "Please tick the box" in page
     assert 'value="keep" required id="id_posts_1" checked' in page or ('value="keep"' in page and "checked" in page)
+    member.refresh_from_db()
+    assert not member.is_erased
+
+
+@pytest.mark.parametrize("posts", [None, "", "maybe"])
+def test_deleting_without_a_choice_for_the_posts_says_so_and_keeps_the_ticked_box(login, reauthenticate, member, posts):
+    client = login(member)
+    reauthenticate()
+    data = {"confirm": "on"} if posts is None else {"posts": posts, "confirm": "on"}
+    response = client.post("/me/delete/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Please choose what happens to your forum posts." in page
+    assert 'aria-describedby="posts-errors"' in page
+    assert re.search(r'name="confirm"[^>]*checked', page)
     member.refresh_from_db()
     assert not member.is_erased
 
@@ -149,6 +211,9 @@ def test_erasure_deletes_the_personal_things_and_keeps_threads_whole(member, oth
     assert request.completed_at is not None
     assert request.counts["toolbox.goals"] == 1
     assert request.counts["forum.circles_removed"] == 1
+    # The report stays as the moderators' record of what happened, without the words they wrote.
+    report = Report.objects.get(pk=everything["report"].pk)
+    assert (report.reporter_id, report.reason, report.details) == (member.pk, "other", "")
 
 
 def test_after_erasure_no_table_holds_the_members_email_name_or_pseudonym(member, everything, settings):
@@ -165,6 +230,11 @@ def test_after_erasure_no_table_holds_the_members_email_name_or_pseudonym(member
     assert find(after, "Walk to the harbour") == []  # and nothing of their own words
     assert find(after, "Evenings are the hardest part") == []
     assert find(after, "Long evenings") == []  # the title of the thread they started went too
+    # Encrypted columns too, read through the key: the free text of the reports they filed went.
+    decrypted = decrypted_dump()
+    assert find(decrypted, "My brother Ola") == []
+    for value in identity:
+        assert find(decrypted, value) == [], f"{value!r} is still in {find(decrypted, value)}"
 
 
 def test_kept_messages_are_the_only_place_allowed_to_keep_anything_and_only_encrypted(member, everything, settings):
@@ -324,3 +394,96 @@ def test_only_links_to_the_deleted_persons_profile_are_cleared_from_others_notif
     assert about_leaver.url == "" and about_leaver.params["pseudonym"].startswith("Former member")
     assert reply.url == "/forum/threads/7/#post-12"
     assert reply.params == {"pseudonym": "Birch"}
+
+
+def _quote_reply(*, author, post, extra="I know that street."):
+    return forum_services.post_reply(
+        author=author,
+        thread=post.thread,
+        body=quote_markdown(post.author.display_name, post.body) + extra,
+        quote_of=post,
+    )
+
+
+@pytest.mark.parametrize("keep_post_text", [True, False])
+def test_a_quote_of_an_earlier_version_of_a_post_goes_whatever_the_member_chose(
+    member, other_member, everything, keep_post_text
+):
+    post = everything["posts"][1]
+    forum_services.edit_post(post=post, editor=member, body="I live at Fjordgata 12, above the bakery.")
+    reply = _quote_reply(author=other_member, post=post)
+    forum_services.edit_post(post=post, editor=member, body="I live in town.")
+
+    services.erase_account(user=member, keep_post_text=keep_post_text)
+
+    reply.refresh_from_db()
+    assert "Fjordgata" not in reply.body and "Fjordgata" not in reply.body_html
+    assert "(removed)" in reply.body
+    assert "I know that street." in reply.body  # the other member's own words stay
+    assert find(raw_dump(), "Fjordgata") == []
+
+
+def test_a_quote_of_the_kept_text_stays_when_the_member_keeps_their_posts(member, other_member, everything):
+    post = everything["posts"][1]
+    reply = _quote_reply(author=other_member, post=post, extra="Glad to hear it.")
+    services.erase_account(user=member, keep_post_text=True)
+    reply.refresh_from_db()
+    member.refresh_from_db()
+    assert f"> **{member.display_name}**:" in reply.body
+    assert "Walking helped me today (0)." in reply.body
+
+
+def test_a_quote_of_a_quote_loses_the_members_words_too(member, other_member, moderator, everything):
+    quote = everything["quote"]  # the other member quoting the member
+    nested = _quote_reply(author=moderator, post=quote, extra="Thank you both.")
+    assert "> > Evenings are the hardest part" in nested.body
+
+    services.erase_account(user=member, keep_post_text=False)
+
+    nested.refresh_from_db()
+    assert "Evenings are the hardest part" not in nested.body
+    assert "Lighthouse" not in nested.body and "Lighthouse" not in nested.body_html
+    assert "Same here." in nested.body and "Thank you both." in nested.body
+
+
+def test_a_moderators_edit_log_keeps_no_earlier_version_of_a_deleted_members_post(member, moderator, everything):
+    post = everything["posts"][1]
+    ModerationAction.objects.create(
+        actor=moderator,
+        action=ModerationAction.Action.EDIT,
+        post=post,
+        thread=post.thread,
+        subject=member,
+        reason="Took out the street name.",
+        before_text="My flat at Fjordgata 12 is too quiet.",
+        after_text="My flat is too quiet.",
+    )
+    post.body = "My flat is too quiet."
+    post.save(update_fields=["body"])
+
+    services.erase_account(user=member, keep_post_text=True)
+
+    action = ModerationAction.objects.get(post=post)
+    assert "Fjordgata" not in action.before_text + action.after_text
+    assert action.reason == "Took out the street name."  # the moderators' own note stays
+    post.refresh_from_db()
+    assert post.body == "My flat is too quiet."  # the text the member chose to keep
+
+
+@pytest.mark.parametrize("kind", ["mute", "block"])
+def test_a_mute_or_block_of_a_deleted_member_keeps_working_and_reads_well(
+    login, member, other_member, everything, kind
+):
+    forum_services.set_boundary(owner=other_member, target=member, kind=kind)
+    services.erase_account(user=member, keep_post_text=True)
+    member.refresh_from_db()
+    assert Boundary.objects.filter(owner=other_member, target=member, kind=kind).exists()
+    client = login(other_member)
+    # Their posts stay folded for the person who muted or blocked them.
+    thread_page = client.get(everything["thread"].get_absolute_url()).content.decode()
+    assert "Show anyway" in thread_page
+    settings_page = client.get("/forum/settings/")
+    assert settings_page.status_code == 200
+    page = settings_page.content.decode()
+    assert member.display_name in page
+    assert "Lighthouse" not in page and "/forum/people/None/" not in page

@@ -282,3 +282,17 @@ def test_key_rotation_re_encrypts_prepared_exports(member, settings):
         assert "index.html" in _unzip(services.read_export(export)).namelist()
     finally:
         get_fernet.cache_clear()
+
+
+def test_a_failure_after_the_file_was_written_removes_the_file(member, private_storage, monkeypatch):
+    from reconnect.privacy import tasks
+
+    def broken_notify(**kwargs):
+        raise RuntimeError("the notification could not be saved")
+
+    monkeypatch.setattr(services, "notify", broken_notify)
+    export = DataExport.objects.create(user=member)
+    tasks.prepare_export(export.pk)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.FAILED and export.file_name == ""
+    assert list((private_storage / "exports").glob("*")) == []

@@ -17,6 +17,7 @@ from reconnect.core.models import AccessLogEntry
 from reconnect.privacy import registry, services
 from reconnect.privacy.models import DataExport
 from reconnect.privacy.summary import column_heading
+from tests.factories import InvitationFactory
 from tests.messaging.factories import MessageFactory, make_attachment, make_conversation
 from tests.privacy.builders import use_everything
 
@@ -95,6 +96,29 @@ def test_a_providers_export_holds_only_the_messages_they_wrote(member, provider)
     assert "conversations" not in messages
     assert conversation.subject not in summary
     assert [p["conversation_id"] for p in messages["participation"]] == [conversation.pk]
+
+
+@pytest.mark.parametrize("role", ["provider", "moderator", "admin"])
+def test_a_staff_members_export_counts_the_invitations_they_sent_without_the_invitees_addresses(
+    role, provider, moderator, admin_user
+):
+    staff = {"provider": provider, "moderator": moderator, "admin": admin_user}[role]
+    InvitationFactory(invited_by=staff, email="invited-person@example.net")
+    InvitationFactory(invited_by=staff, email="second-invitee@example.net")
+    archive = _archive(staff)
+    for name in archive.namelist():
+        content = archive.read(name).decode(errors="replace")
+        assert "invited-person@example.net" not in content, name
+        assert "second-invitee@example.net" not in content, name
+    sent = json.loads(archive.read("account.json"))["invitations_sent"]
+    assert len(sent) == 2
+    assert all("email" not in row for row in sent)
+
+
+def test_the_invitation_a_person_joined_with_keeps_their_own_address(member):
+    InvitationFactory(used_by=member, email=member.email, used_at=timezone.now())
+    joined = json.loads(_archive(member).read("account.json"))["invitation"]
+    assert [row["email"] for row in joined] == [member.email]
 
 
 def test_a_members_export_holds_every_message_of_their_conversations(member, provider):

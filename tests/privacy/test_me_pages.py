@@ -1,10 +1,12 @@
 """The /me/ pages about one's data: overview, privacy choices, and their query budgets."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from reconnect.privacy import services
 from reconnect.privacy.models import DataExport
 from tests.forum.factories import ThreadFactory, TopicFactory, reply
 from tests.privacy.builders import use_everything
@@ -108,3 +110,12 @@ def test_overview_counts_of_items_with_the_same_key_in_two_apps_stay_apart(membe
     }
     assert counts[("toolbox", "Daily check-ins")] == 3
     assert counts[("moderation", "Messages from a peer moderator")] == 1
+
+
+def test_the_access_log_names_the_person_as_the_subject_in_norwegian(login, member):
+    services.record_own_action(user=member, action="export_requested")
+    client = login(member)
+    client.cookies["django_language"] = "nb"
+    page = client.get("/me/access-log/").content.decode()
+    cells = [" ".join(cell.split()) for cell in re.findall(r"<td>(.*?)</td>", page, flags=re.S)]
+    assert "Du" in cells and "Deg" not in cells
