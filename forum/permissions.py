@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from forum.models import Circle, CircleMembership, Post, Thread, active_circle_ids
+from forum.models import Boundary, Circle, CircleMembership, Post, Thread, active_circle_ids
 from reconnect.accounts.models import PEER_ROLES, User
 from reconnect.core.permissions import get_visible_or_404
 
@@ -37,3 +37,8 @@ def get_peer_or_404(pseudonym: str) -> User:
         User.objects.filter(role__in=PEER_ROLES, is_active=True, pseudonym__isnull=False),
         pseudonym__iexact=pseudonym,
     )
+
+
+def get_boundary_for(user, pk) -> Boundary:
+    """One of the user's own mutes or blocks."""
+    return get_visible_or_404(Boundary.objects.filter(owner=user).select_related("target"), pk=pk)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("search/", views.search, name="search"),
     path("settings/", views.forum_settings, name="settings"),
+    path("settings/boundaries/<int:pk>/remove/", views.boundary_remove, name="boundary_remove"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
     path("topics/<slug:slug>/new/", views.new_thread, name="new_thread"),
     path("threads/<int:pk>/", views.thread, name="thread"),

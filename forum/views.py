@@ -21,7 +21,14 @@ from forum.forms import (
     ThreadForm,
 )
 from forum.models import Boundary, CircleMembership, FoldedTopic, Reaction, Reveal, Topic
-from forum.permissions import get_circle_for, get_invitation_for, get_peer_or_404, get_post_for, get_thread_for
+from forum.permissions import (
+    get_boundary_for,
+    get_circle_for,
+    get_invitation_for,
+    get_peer_or_404,
+    get_post_for,
+    get_thread_for,
+)
 from forum.text import find_identifying_details, quote_markdown
 from moderation.views import after_post_written
 from reconnect.core.permissions import get_visible_or_404, peer_required, require
@@ -344,6 +351,20 @@ def boundary(request: HttpRequest, pseudonym: str) -> HttpResponse:
     }[kind]
     messages.success(request, done % {"name": person.display_name})
     return redirect("forum:profile", pseudonym=person.pseudonym)
+
+
+@require_POST
+@peer_required
+def boundary_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a mute or block from the settings page: the only way once the other person's account is deleted."""
+    chosen = get_boundary_for(request.user, pk)
+    try:
+        services.set_boundary(owner=request.user, target=chosen.target, kind=None)
+    except services.ForumError as exc:
+        messages.error(request, exc.message)
+        return redirect("forum:settings")
+    messages.success(request, _("%(name)s is no longer muted or blocked.") % {"name": chosen.target.display_name})
+    return redirect("forum:settings")
 
 
 @require_POST

@@ -487,3 +487,9 @@ def test_a_mute_or_block_of_a_deleted_member_keeps_working_and_reads_well(
     page = settings_page.content.decode()
     assert member.display_name in page
     assert "Lighthouse" not in page and "/forum/people/None/" not in page
+    # Without a profile page to go to, the settings page is where the mute or block is undone.
+    boundary = Boundary.objects.get(owner=other_member, target=member)
+    assert f"/forum/settings/boundaries/{boundary.pk}/remove/" in page
+    undone = client.post(f"/forum/settings/boundaries/{boundary.pk}/remove/", follow=True)
+    assert "is no longer muted or blocked" in undone.content.decode()
+    assert not Boundary.objects.filter(owner=other_member, target=member).exists()

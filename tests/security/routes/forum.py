@@ -1,7 +1,7 @@
 """Routes of the forum. Peers (members and peer moderators) use it; providers and admins get 403
 everywhere; a circle and its threads do not exist (404) for anyone outside the circle."""
 
-from forum.models import CircleMembership
+from forum.models import Boundary, CircleMembership
 from tests.forum.factories import CircleFactory, PostFactory, ThreadFactory, TopicFactory
 from tests.security.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, Redirect, Route, only, roles
 
@@ -49,6 +49,12 @@ def _member_post(world):
     return _public_thread(world).posts.get(position=1)
 
 
+def _members_mute(world):
+    """The member's own mute of the other member: only its owner can undo it."""
+    boundary = Boundary.objects.create(owner=world.member, target=world.other_member, kind="mute")
+    return f"/forum/settings/boundaries/{boundary.pk}/remove/"
+
+
 def _invitation_for_other_member(world):
     circle = _circle(world)
     CircleMembership.objects.create(circle=circle, user=world.other_member, invited_by=world.member)
@@ -88,6 +94,9 @@ ROUTES = {
         peers(Redirect("/forum/people/")),
         method="post",
         data={"kind": "mute"},
+    ),
+    "forum:boundary_remove": Route(
+        _members_mute, member_only(Redirect("/forum/settings/"), others=NOT_FOUND), method="post"
     ),
     "forum:reveal": Route(
         "/forum/people/Lillian/reveal/", peers(Redirect("/forum/people/")), method="post", data={"first_name": "Kim"}
