@@ -300,7 +300,7 @@ class PostView(models.Model):
     """One reader's first view of one post: the dated record behind `Post.view_count`.
 
     Written by `forum.services.record_reading` for exactly the posts whose view count it raises
-    (each reader once per post, authors never), so that the usage report can count views per month.
+    (each reader once per published post, authors never), so that the usage report can count views per month.
     """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")

@@ -367,7 +367,8 @@ def record_reading(*, user, thread: Thread, up_to_position: int, position: ReadP
     """Remember how far `user` read and count views; return the position they had read before.
 
     A reader counts once per thread and once per post (reading again is not a new view), and
-    nobody's reading of their own thread or posts is counted.
+    nobody's reading of their own thread or posts is counted. Only published posts count: a post
+    held for a moderator, hidden or removed was not there for the reader to read.
     """
     if position is None:
         position = reading_position(user=user, thread=thread)
@@ -381,7 +382,9 @@ def record_reading(*, user, thread: Thread, up_to_position: int, position: ReadP
     if up_to_position > before:
         # The same rows get one more view and one dated PostView each (the usage report counts those).
         seen = list(
-            Post.objects.filter(thread=thread, position__gt=before, position__lte=up_to_position)
+            Post.objects.filter(
+                thread=thread, position__gt=before, position__lte=up_to_position, status=Post.Status.PUBLISHED
+            )
             .exclude(author=user)
             .values_list("pk", flat=True)
         )

@@ -359,8 +359,8 @@ class _Builder:
                     "post_views",
                     _("Post views"),
                     _(
-                        "Views of posts by members, counted as the forum counts them: each reader once per post, "
-                        "never the author, when the page showing the post is opened."
+                        "Views of posts by members, counted as the forum counts them: each reader once per "
+                        "published post, never the author, when the page showing the post is opened."
                     ),
                     view_counts,
                 ),

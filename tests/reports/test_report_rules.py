@@ -69,6 +69,15 @@ def test_record_reading_counts_only_unread_posts_by_others(topic_thread):
     assert PostView.objects.filter(viewer=reader).count() == 3
 
 
+def test_posts_the_reader_could_not_see_are_not_counted_as_read(topic_thread):
+    thread, author, reader = topic_thread
+    thread.posts.filter(position=2).update(status="held")
+    thread.posts.filter(position=3).update(status="hidden")
+    forum.record_reading(user=reader, thread=thread, up_to_position=3)
+    assert list(PostView.objects.filter(viewer=reader).values_list("post__position", flat=True)) == [1]
+    assert list(thread.posts.order_by("position").values_list("view_count", flat=True)) == [1, 0, 0]
+
+
 def test_figures_fall_in_the_month_they_happened(db):
     member = MemberFactory()
     today = timezone.localdate()
