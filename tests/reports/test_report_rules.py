@@ -70,7 +70,7 @@ def test_record_reading_counts_only_unread_posts_by_others(topic_thread):
 
 
 def test_posts_the_reader_could_not_see_are_not_counted_as_read(topic_thread):
-    thread, author, reader = topic_thread
+    thread, _author, reader = topic_thread
     thread.posts.filter(position=2).update(status="held")
     thread.posts.filter(position=3).update(status="hidden")
     forum.record_reading(user=reader, thread=thread, up_to_position=3)
