@@ -26,7 +26,7 @@ class SavedReplyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sanction)
-class SanctionAdmin(admin.ModelAdmin):
+class SanctionAdmin(AccessLoggedAdmin):
     """Admins may end a sanction early; new sanctions go through the moderation pages (and the log)."""
 
     list_display = ["member", "kind", "starts_at", "ends_at", "lifted_at"]
@@ -38,6 +38,12 @@ class SanctionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def access_log_subject(self, obj):
+        return obj.member
+
+    def access_log_label(self, obj) -> str:
+        return str(obj.get_kind_display())
 
 
 @admin.register(ModerationAction)

@@ -80,12 +80,18 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(CareRelationship)
-class CareRelationshipAdmin(admin.ModelAdmin):
+class CareRelationshipAdmin(AccessLoggedAdmin):
     list_display = ["member", "provider", "created_at", "ended_at"]
     list_filter = ["ended_at"]
     list_select_related = ["member", "provider"]
     raw_id_fields = ["member", "provider"]
     fields = ["member", "provider", "ended_at"]
+
+    def access_log_subject(self, obj):
+        return obj.member
+
+    def access_log_label(self, obj) -> str:
+        return str(CareRelationship._meta.verbose_name)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -1,3 +1,4 @@
+from reconnect.accounts.models import CareRelationship
 from reconnect.core.models import AccessLogEntry
 
 
@@ -20,3 +21,12 @@ def test_admin_opening_their_own_account_is_not_logged(login, admin_user):
 def test_the_admin_list_of_accounts_is_not_logged_as_opening_anyone(login, admin_user, member):
     assert login(admin_user).get("/admin/accounts/user/").status_code == 200
     assert not AccessLogEntry.objects.exists()
+
+
+def test_admin_opening_a_care_team_link_is_in_the_members_access_log(login, admin_user, member, provider):
+    link = CareRelationship.objects.get(member=member, provider=provider)
+    assert login(admin_user).get(f"/admin/accounts/carerelationship/{link.pk}/change/").status_code == 200
+    entry = AccessLogEntry.objects.get(subject=member)
+    assert (entry.actor, entry.action, entry.object_id) == (admin_user, "viewed_in_admin", str(link.pk))
+    for identity in (member.email, member.real_name, provider.email, provider.real_name):
+        assert identity not in entry.object_label
