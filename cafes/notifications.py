@@ -15,6 +15,15 @@ COMPANION = register(
         roles=PEERS,
     )
 )
+COMPANY_OFF = register(
+    NotificationKind(
+        key="cafes.company_off",
+        label=_("Company on the way to a café is off"),
+        message=_("The company you arranged for the café on {date} is off: the other person closed their account."),
+        default_email=EmailChoice.IMMEDIATE,
+        roles=PEERS,
+    )
+)
 CANCELLED = register(
     NotificationKind(
         key="cafes.cancelled",

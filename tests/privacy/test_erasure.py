@@ -2,12 +2,14 @@
 
 import re
 import threading
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import connection, connections
+from django.utils import timezone
 
 from cafes.models import Rsvp
 from forum import services as forum_services
@@ -16,9 +18,10 @@ from forum.text import quote_markdown
 from messaging.models import Attachment, Conversation, Message
 from moderation.models import ModerationAction, Report
 from reconnect.core.crypto import EncryptedTextField
-from reconnect.core.models import AccessLogEntry
+from reconnect.core.models import AccessLogEntry, Notification
 from reconnect.privacy import services
 from reconnect.privacy.models import ErasureRequest
+from tests.cafes.factories import CompanionPostFactory, MeetingFactory
 from tests.factories import TEST_PASSWORD, MemberFactory
 from tests.privacy.builders import use_everything
 from toolbox.models import CheckIn, CrisisPlan, Goal, Medication, NetworkPerson, Share, Step
@@ -493,3 +496,18 @@ def test_a_mute_or_block_of_a_deleted_member_keeps_working_and_reads_well(
     undone = client.post(f"/forum/settings/boundaries/{boundary.pk}/remove/", follow=True)
     assert "is no longer muted or blocked" in undone.content.decode()
     assert not Boundary.objects.filter(owner=other_member, target=member).exists()
+
+
+@pytest.mark.parametrize("deleted_role", ["author", "accepted_by"])
+def test_company_arranged_for_a_coming_cafe_is_called_off_for_the_other_person(member, other_member, deleted_role):
+    coming, past = MeetingFactory(), MeetingFactory(starts_at=timezone.now() - timedelta(days=3))
+    people = {"author": member, "accepted_by": other_member}
+    for meeting in (coming, past):
+        CompanionPostFactory(meeting=meeting, accepted_at=timezone.now(), **people)
+    staying = other_member if deleted_role == "author" else member
+    services.erase_account(user=people[deleted_role], keep_post_text=False)
+    notes = Notification.objects.filter(user=staying, kind="cafes.company_off")
+    # Only the café still to come: a past one needs no calling off.
+    assert [note.url for note in notes] == [coming.get_absolute_url()]
+    assert "the other person closed their account" in notes[0].text
+    assert member.pseudonym not in notes[0].text and other_member.pseudonym not in notes[0].text
