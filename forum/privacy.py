@@ -30,7 +30,10 @@ from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
 def keeps_post_text(user, *, wanted: bool) -> bool:
-    return wanted and Post.objects.filter(author=user).count() >= settings.PRIVACY_FEW_POSTS
+    """Texts stay only if wanted and there are enough of them that others can read (held, hidden or
+    self-removed posts do not count): a few lines alone are too easy to tell apart."""
+    readable = Post.objects.filter(author=user, status=Post.Status.PUBLISHED).count()
+    return wanted and readable >= settings.PRIVACY_FEW_POSTS
 
 
 _QUOTE_HEADER = re.compile(r"^(?P<prefix>(?:> ?)+)\*\*(?P<name>.+?)\*\*:\s*$")

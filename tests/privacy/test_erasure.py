@@ -291,6 +291,21 @@ def test_a_member_with_very_few_posts_has_them_removed_whatever_they_chose(
     assert first.status == Post.Status.REMOVED_BY_AUTHOR
 
 
+def test_posts_nobody_can_read_do_not_count_towards_keeping_the_texts(
+    member, other_member, provider, moderator, settings
+):
+    settings.PRIVACY_FEW_POSTS = 3
+    made = use_everything(member, other=other_member, provider=provider, moderator=moderator, posts=4)
+    # Four posts written, but they took three back themselves: one is left for others to read.
+    Post.objects.filter(pk__in=[post.pk for post in made["posts"][1:]]).update(
+        status=Post.Status.REMOVED_BY_AUTHOR, body=""
+    )
+    services.erase_account(user=member, keep_post_text=True)
+    first = made["posts"][0]
+    first.refresh_from_db()
+    assert first.body == ""
+
+
 def test_the_thread_page_shows_the_former_member_name_without_a_link(login, member, other_member, everything):
     services.erase_account(user=member, keep_post_text=True)
     member.refresh_from_db()
