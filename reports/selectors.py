@@ -149,10 +149,12 @@ class UsageReport:
         raise KeyError(key)
 
 
-def _month_of(value) -> date:
+def _month_of(value, zone: str | None = None) -> date:
+    """The first day of the local month of `value`. Pass `zone` (the current zone's name) when
+    calling this for many rows: looking the current zone up costs more than the rest together."""
     if isinstance(value, datetime):
         if timezone.is_aware(value):
-            return _local_month(value, timezone.get_current_timezone_name())
+            return _local_month(value, zone or timezone.get_current_timezone_name())
         return value.date().replace(day=1)
     return value.replace(day=1)
 
@@ -202,11 +204,13 @@ class _Builder:
             .annotate(n=Count("pk"))
             .order_by()
         )
-        return {(_month_of(row["month"]), row[person]): row["n"] for row in rows}
+        zone = timezone.get_current_timezone_name()
+        return {(_month_of(row["month"], zone), row[person]): row["n"] for row in rows}
 
     def per_month(self, queryset, field_name: str) -> dict[date, int]:
         rows = queryset.annotate(month=_trunc(field_name)).values("month").annotate(n=Count("pk")).order_by()
-        return {_month_of(row["month"]): row["n"] for row in rows}
+        zone = timezone.get_current_timezone_name()
+        return {_month_of(row["month"], zone): row["n"] for row in rows}
 
     # --- shaping ---------------------------------------------------------------------------------
 
@@ -395,8 +399,9 @@ class _Builder:
             .order_by()
         )
         counts: dict[str, dict[date, int]] = {Role.MEMBER: {}, Role.PROVIDER: {}}
+        zone_name = timezone.get_current_timezone_name()
         for row in by_role:
-            counts[row["author__role"]][_month_of(row["month"])] = row["n"]
+            counts[row["author__role"]][_month_of(row["month"], zone_name)] = row["n"]
 
         # A wait starts with a member's message that follows a provider's (or opens the conversation)
         # and ends with the next message by a provider.
@@ -416,8 +421,10 @@ class _Builder:
             .values_list("created_at", "replied_at")
         )
         hours_by_month: dict[date, list[float]] = defaultdict(list)
+        zone = zoneinfo.ZoneInfo(timezone.get_current_timezone_name())
         for sent, replied in waits:
-            hours_by_month[_month_of(sent)].append((replied - sent).total_seconds() / 3600)
+            # Each wait has its own moment, so the month cache would not help here.
+            hours_by_month[timezone.localtime(sent, zone).date().replace(day=1)].append((replied - sent).total_seconds() / 3600)
         every_wait = [h for hours in hours_by_month.values() for h in hours]
         return Section(
             "messages",
