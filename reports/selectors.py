@@ -424,7 +424,9 @@ class _Builder:
         zone = zoneinfo.ZoneInfo(timezone.get_current_timezone_name())
         for sent, replied in waits:
             # Each wait has its own moment, so the month cache would not help here.
-            hours_by_month[timezone.localtime(sent, zone).date().replace(day=1)].append((replied - sent).total_seconds() / 3600)
+            hours_by_month[timezone.localtime(sent, zone).date().replace(day=1)].append(
+                (replied - sent).total_seconds() / 3600
+            )
         every_wait = [h for hours in hours_by_month.values() for h in hours]
         return Section(
             "messages",
