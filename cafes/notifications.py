@@ -19,7 +19,7 @@ COMPANY_OFF = register(
     NotificationKind(
         key="cafes.company_off",
         label=_("Company on the way to a café is off"),
-        message=_("The company you arranged for the café on {date} is off: the other person closed their account."),
+        message=_("The company you arranged for the café on {date} is off: the other person can no longer come."),
         default_email=EmailChoice.IMMEDIATE,
         roles=PEERS,
     )

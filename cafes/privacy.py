@@ -1,32 +1,15 @@
 """What the cafés hold about a person: answers, company posts, reminder choices."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cafes import notifications as kinds
 from cafes.models import CafeSettings, CompanionPost, Reminder, Rsvp
-from reconnect.core.services import notify
+from cafes.services import call_off_company
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
-def _call_off_company(user) -> None:
-    """Whoever was going to a café still to come with this person hears that it is off, rather than
-    waiting at the station for someone who will not come."""
-    arranged = CompanionPost.objects.filter(
-        meeting__starts_at__gt=timezone.now(), meeting__cancelled_at__isnull=True, accepted_by__isnull=False
-    ).select_related("meeting", "author", "accepted_by")
-    for post in arranged.filter(accepted_by=user) | arranged.filter(author=user):
-        other = post.author if post.accepted_by_id == user.pk else post.accepted_by
-        notify(
-            users=[other],
-            kind=kinds.COMPANY_OFF,
-            url=post.meeting.get_absolute_url(),
-            params={"date": post.meeting.label()},
-        )
-
-
 def _erase(user, plan) -> dict[str, int]:
-    _call_off_company(user)
+    # Whoever had arranged company with them for a café still to come is told it is off.
+    call_off_company(user=user)
     # Someone else's offer of company that this person accepted goes back to being open.
     CompanionPost.objects.filter(accepted_by=user).update(accepted_by=None, accepted_at=None)
     return {

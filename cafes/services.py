@@ -239,8 +239,37 @@ def answer(
             url=meeting.get_absolute_url(),
             params={"date": meeting.label()},
         )
+    if not coming and previous is not None and previous.answer in COMING:
+        call_off_company(user=user, meeting=meeting)
+        # Their own offers and wishes for this café go: they are not coming.
+        CompanionPost.objects.filter(meeting=meeting, author=user).delete()
     sync_reminders(meetings=[meeting], users=[user])
     return rsvp
+
+
+def call_off_company(*, user, meeting: Meeting | None = None) -> None:
+    """Company on the way to a café still to come that `user` arranged with someone is off.
+
+    The other person is told, rather than left waiting at the station; an offer `user` had taken
+    up is open again for someone else. Used when they answer "not going" and when their account
+    is deleted (then `meeting` is None: every café still to come).
+    """
+    arranged = CompanionPost.objects.filter(
+        meeting__starts_at__gt=timezone.now(), meeting__cancelled_at__isnull=True, accepted_by__isnull=False
+    )
+    if meeting is not None:
+        arranged = arranged.filter(meeting=meeting)
+    for post in (arranged.filter(accepted_by=user) | arranged.filter(author=user)).select_related(
+        "meeting", "author", "accepted_by"
+    ):
+        other = post.author if post.accepted_by_id == user.pk else post.accepted_by
+        notify(
+            users=[other],
+            kind=kinds.COMPANY_OFF,
+            url=post.meeting.get_absolute_url(),
+            params={"date": post.meeting.label()},
+        )
+    arranged.filter(accepted_by=user).update(accepted_by=None, accepted_at=None)
 
 
 @transaction.atomic

@@ -137,6 +137,32 @@ def test_empty_company_text_keeps_the_form_and_saves_nothing(login, member, cafe
     assert response.context["company_form"].errors["text"]
 
 
+def test_answering_not_going_calls_off_company_taken_up_and_reopens_the_offer(login, member, cafe):
+    neighbour = MemberFactory(community=cafe.community)
+    RsvpFactory(meeting=cafe, user=member)
+    RsvpFactory(meeting=cafe, user=neighbour)
+    offer = CompanionPostFactory(meeting=cafe, author=member, accepted_by=neighbour, accepted_at=timezone.now())
+    login(neighbour).post(f"/cafes/{cafe.pk}/answer/", {"answer": "no"})
+    offer.refresh_from_db()
+    assert offer.accepted_by is None  # open for someone else
+    note = Notification.objects.get(user=member, kind="cafes.company_off")
+    assert "the other person can no longer come" in note.text and note.url == cafe.get_absolute_url()
+
+
+def test_answering_not_going_withdraws_ones_own_offers_and_tells_who_took_them_up(login, member, cafe):
+    neighbour = MemberFactory(community=cafe.community)
+    RsvpFactory(meeting=cafe, user=member)
+    RsvpFactory(meeting=cafe, user=neighbour)
+    CompanionPostFactory(meeting=cafe, author=member, accepted_by=neighbour, accepted_at=timezone.now())
+    CompanionPostFactory(meeting=cafe, author=member, kind="ask")
+    login(member).post(f"/cafes/{cafe.pk}/answer/", {"answer": "no"})
+    assert not CompanionPost.objects.exists()
+    assert Notification.objects.filter(user=neighbour, kind="cafes.company_off").count() == 1
+    # Saying "maybe" again later does not tell anyone anything.
+    login(member).post(f"/cafes/{cafe.pk}/answer/", {"answer": "maybe"})
+    assert Notification.objects.filter(kind="cafes.company_off").count() == 1
+
+
 def test_company_posts_are_visible_only_to_those_coming(login, member, cafe):
     CompanionPostFactory(meeting=cafe, text="Meet at the bus stop")
     client = login(member)

@@ -524,5 +524,5 @@ def test_company_arranged_for_a_coming_cafe_is_called_off_for_the_other_person(m
     notes = Notification.objects.filter(user=staying, kind="cafes.company_off")
     # Only the café still to come: a past one needs no calling off.
     assert [note.url for note in notes] == [coming.get_absolute_url()]
-    assert "the other person closed their account" in notes[0].text
+    assert "the other person can no longer come" in notes[0].text
     assert member.pseudonym not in notes[0].text and other_member.pseudonym not in notes[0].text
