@@ -104,6 +104,14 @@ def public_bounds(values: list, hidden: list[bool], kind: str, threshold: int) -
     return low, high
 
 
+def cumulative_bounds(figure: Figure, index: int, threshold: int) -> tuple[int, int]:
+    """The least and most a cumulative figure can be at month `index`, knowing only the months shown
+    up to it (equal while none of them is hidden)."""
+    steps = (figure.steps or [])[: index + 1]
+    low, high = public_bounds(steps, [is_small(step, threshold) for step in steps], "sum", threshold)
+    return figure.start + low, figure.start + high
+
+
 def total_cell(figure: Figure, *, threshold: int | None = None, localized: bool = True) -> str:
     """The period total: exact, unless it would give away a hidden month (then a range)."""
     threshold = threshold or small_cell_threshold()
@@ -126,10 +134,7 @@ def month_cell(figure: Figure, index: int, threshold: int, *, localized: bool = 
         return _median_cell(value, figure.monthly_basis[index], threshold, localized=localized)
     if figure.kind == "cumulative" and figure.steps is not None:
         # Exact while every month so far is shown; else the range the shown months allow.
-        steps = figure.steps[: index + 1]
-        hidden = [is_small(step, threshold) for step in steps]
-        low, high = public_bounds(steps, hidden, "sum", threshold)
-        return _span(figure.start + low, figure.start + high, threshold, localized=localized)
+        return _span(*cumulative_bounds(figure, index, threshold), threshold, localized=localized)
     if figure.suppress and is_small(value, threshold):
         return fewer_than(threshold)
     return "–" if value is None else _number(value, localized=localized)

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from reports.presentation import is_small, month_cell, month_hidden, month_label, number, public_bounds, total_cell
+from reports.presentation import cumulative_bounds, month_cell, month_hidden, month_label, number, total_cell
 from reports.selectors import Figure
 
 WIDTH, HEIGHT = 520, 230
@@ -40,13 +40,6 @@ def _shown(figure: Figure, index: int, threshold: int) -> tuple[float | None, bo
     return figure.monthly[index], False
 
 
-def _range(figure: Figure, index: int, threshold: int) -> tuple[int, int]:
-    """For a running total past a hidden month: the least and most it can be (as the table says)."""
-    steps = (figure.steps or [])[: index + 1]
-    low, high = public_bounds(steps, [is_small(step, threshold) for step in steps], "sum", threshold)
-    return figure.start + low, figure.start + high
-
-
 def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
     chart_id = f"chart-{figure.key}"
     shown = [_shown(figure, i, threshold) for i in range(len(months))]
@@ -54,7 +47,7 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
     outlined = figure.monthly_basis is None and any(h for _v, h in shown)
     highest = [v for v, _hidden in shown if v is not None] + [threshold if outlined else 0]
     if cumulative:
-        highest += [_range(figure, i, threshold)[1] for i, (_v, hidden) in enumerate(shown) if hidden]
+        highest += [cumulative_bounds(figure, i, threshold)[1] for i, (_v, hidden) in enumerate(shown) if hidden]
     top = _nice_top(max(highest))
     plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
@@ -107,7 +100,7 @@ def bar_chart(figure: Figure, months: list[date], threshold: int) -> SafeString:
         elif hidden and cumulative:
             # Drawn at the most it can be, outlined, and labelled with the range: the exact height
             # would give the hidden month away.
-            height = plot_h * _range(figure, index, threshold)[1] / top
+            height = plot_h * cumulative_bounds(figure, index, threshold)[1] / top
             y = PAD_TOP + plot_h - height
             parts.append(
                 f'<rect class="bar bar-range" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{height:.1f}" '

@@ -82,13 +82,17 @@ def test_a_total_shows_the_same_whatever_the_hidden_months_hold():
     assert _shown(Figure("posts", "Posts", "", 16, [7, 0, 9, 0]))[0] == "16"
 
 
+def _members_total(hidden_month: int) -> Figure:
+    """Ten members before the period, then 6, `hidden_month` (a small cell) and 7 joining."""
+    steps = [6, hidden_month, 7]
+    monthly = [10 + sum(steps[: i + 1]) for i in range(3)]
+    return Figure("members_total", "Total", "", monthly[-1], monthly, kind="cumulative", steps=steps, start=10)
+
+
 def test_running_totals_show_the_same_whatever_the_hidden_months_hold():
     seen = set()
     for a in range(1, 5):
-        steps = [6, a, 7]
-        monthly = [10 + sum(steps[: i + 1]) for i in range(3)]
-        figure = Figure("members_total", "Total", "", monthly[-1], monthly, kind="cumulative", steps=steps, start=10)
-        seen.add(tuple(_shown(figure)))
+        seen.add(tuple(_shown(_members_total(a))))
     assert seen == {("24–27", "16", "17–20", "24–27")}
     frequent = Figure("members_frequent", "Frequent", "", 3, [0, 3], kind="running")
     assert _shown(frequent) == ["fewer than 5", "0", "fewer than 5"]
@@ -276,10 +280,7 @@ def test_dates_and_month_headings_follow_the_users_language(client, admin_user, 
 def test_the_chart_of_a_running_total_draws_the_same_whatever_the_hidden_month_holds():
     charts = set()
     for a in range(1, 5):
-        steps = [6, a, 7]
-        monthly = [10 + sum(steps[: i + 1]) for i in range(3)]
-        figure = Figure("members_total", "Total", "", monthly[-1], monthly, kind="cumulative", steps=steps, start=10)
-        charts.add(str(svg.bar_chart(figure, [date(2026, m, 1) for m in (1, 2, 3)], 5)))
+        charts.add(str(svg.bar_chart(_members_total(a), [date(2026, m, 1) for m in (1, 2, 3)], 5)))
     assert len(charts) == 1
     assert "17–20" in charts.pop()
 
