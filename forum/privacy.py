@@ -25,7 +25,7 @@ from forum.models import (
     Thread,
     ThreadWatch,
 )
-from forum.text import render_markdown
+from forum.text import QUOTE_HEADER, quote_header, render_markdown
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
@@ -36,7 +36,6 @@ def keeps_post_text(user, *, wanted: bool) -> bool:
     return wanted and readable >= settings.PRIVACY_FEW_POSTS
 
 
-_QUOTE_HEADER = re.compile(r"^(?P<prefix>(?:> ?)+)\*\*(?P<name>.+?)\*\*:\s*$")
 _QUOTE_MARKERS = re.compile(r"^(?:> ?)+")
 
 
@@ -62,7 +61,7 @@ def rewrite_quote_blocks(body: str, *, old_name: str, new_name: str, keep) -> st
     result: list[str] = []
     index = 0
     while index < len(lines):
-        header = _QUOTE_HEADER.match(lines[index])
+        header = QUOTE_HEADER.match(lines[index])
         if header is None or header.group("name") != old_name:
             result.append(lines[index])
             index += 1
@@ -72,7 +71,7 @@ def rewrite_quote_blocks(body: str, *, old_name: str, new_name: str, keep) -> st
         end = index + 1
         while end < len(lines) and _depth(lines[end]) >= depth:
             end += 1
-        result.append(f"{prefix}**{new_name}**:")
+        result.append(f"{prefix}{quote_header(new_name)}")
         if keep("\n".join(_unquote(line, depth) for line in lines[index + 1 : end])):
             index += 1  # the lines stay, and a quote of the person inside them is looked at too
         else:
@@ -99,7 +98,7 @@ def _rewrite_quotes(user, plan, *, keep_text: bool) -> int:
 
     from moderation.models import ModerationAction
 
-    header = f"**{plan.old_display_name}**:"
+    header = quote_header(plan.old_display_name)
     rewritten = 0
     for post in Post.objects.filter(body__contains=header):
         body = rewrite(post.body)

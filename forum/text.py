@@ -26,13 +26,22 @@ def render_markdown(text: str) -> str:
     )
 
 
+def quote_header(pseudonym: str) -> str:
+    """The line that opens a quote of `pseudonym`, after its "> " markers."""
+    return f"**{pseudonym}**:"
+
+
+# A quote's opening line at any depth (a quote of a quote too), as `quote_markdown` writes it.
+QUOTE_HEADER = re.compile(r"^(?P<prefix>(?:> ?)+)\*\*(?P<name>.+?)\*\*:\s*$")
+
+
 def quote_markdown(pseudonym: str, text: str, limit: int = 1500) -> str:
     """The text of a quoted post as a Markdown blockquote, ready to reply under."""
     excerpt = text.strip()
     if len(excerpt) > limit:
         excerpt = excerpt[:limit].rsplit(" ", 1)[0] + " …"
     quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in excerpt.splitlines())
-    return f"> **{pseudonym}**:\n>\n{quoted}\n\n"
+    return f"> {quote_header(pseudonym)}\n>\n{quoted}\n\n"
 
 
 # --- The identifying-details check ---------------------------------------------------------------
