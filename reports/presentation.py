@@ -13,7 +13,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from reports.selectors import CafeRow, Figure, UsageReport, small_cell_threshold
+from reports.selectors import CafeRow, Figure, UsageReport, scope_name, small_cell_threshold
 
 
 def fewer_than(threshold: int) -> str:
@@ -261,7 +261,7 @@ def not_shown() -> str:
 
 
 def scope_label(report: UsageReport) -> str:
-    return report.community.name if report.community else _("All communities")
+    return scope_name(report.community)
 
 
 def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:

@@ -149,6 +149,11 @@ class UsageReport:
         raise KeyError(key)
 
 
+def scope_name(community: Community | None) -> str:
+    """What a report covers: the community chosen, or all of them."""
+    return community.name if community is not None else _("All communities")
+
+
 def _month_of(value, zone: str | None = None) -> date:
     """The first day of the local month of `value`. Pass `zone` (the current zone's name) when
     calling this for many rows: looking the current zone up costs more than the rest together."""
@@ -533,8 +538,7 @@ class _Builder:
         came_pairs = [(month_of[m], u) for m, u, role in came_rows if role == Role.MEMBER]
 
         # Named like the scope: the community chosen, or all of them.
-        scope = self.community.name if self.community is not None else _("All communities")
-        summary = _cafe_row(scope, meetings, going_rows, came_rows)
+        summary = _cafe_row(scope_name(self.community), meetings, going_rows, came_rows)
         names = sorted({name for _pk, name, _s, _n in meetings})
         # One community's row would repeat the exact summary with its small cells hidden.
         rows = [_cafe_row(name, [m for m in meetings if m[1] == name], going_rows, came_rows) for name in names]
