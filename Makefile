@@ -48,8 +48,7 @@ bench: install-dev
 
 ## Extract and compile the Norwegian translations (needs GNU gettext).
 messages: install-dev
-	DEBUG=true $(PY) manage.py makemessages -l nb --ignore=.venv --ignore=var
-	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
