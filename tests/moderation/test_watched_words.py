@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.matching import find_matches, matches, phrase_key
+from moderation.screening.watched import find_matches, matches, phrase_key
 
 
 @pytest.mark.parametrize(

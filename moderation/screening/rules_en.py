@@ -1,0 +1,962 @@
+"""English rules. Patterns: see patterns.py (words match every inflection through the stemmer)."""
+
+from moderation.screening.rules import (
+    ADVICE_OK,
+    FIGURE,
+    HYPOTHETICAL,
+    NEGATION,
+    OTHERS,
+    OWN_PLAN,
+    PAST,
+    QUESTION,
+    QUOTE,
+    SELF_TALK,
+    TOPIC,
+    context,
+    rule,
+)
+
+FRAGMENTS = {
+    "i": "i | me | my self | myself",
+    "self": "myself | my self | me | my life | my own life | mysel",
+    "mylife": "my life | my own life | it all | everything | things | it",
+    "want": "want | wanna | wish | need | going | gonna | plan | planning | ready | decided | tempted | about "
+    "| trying | try | would like | like | think about | thinking about | thought about | considering | consider "
+    "| tempted | urge | urges | keep thinking about | longing | long | desperate | have | got | feel like "
+    "| will | shall | gonna | might | could | should | can | just",
+    "die": "die | be dead | not be here | not exist | stop existing | disappear forever | be gone | not wake up "
+    "| never wake up | not be alive | end it | end it all | sleep forever | go to sleep forever | not be around "
+    "| stop breathing | rest forever | cease to exist | not live | be with my grandma | join",
+    "kill": "kill | end | take | unalive | off | murder | top",
+    "anymore": "anymore | any more | any longer | no more | much longer | longer",
+    "pills": "pills | tablets | meds | medication | paracetamol | tylenol | sleeping pills | painkillers | "
+    "pill | insulin | antidepressants | lithium | quetiapine | seroquel | sertraline | zopiclone | xanax",
+    "means": "{pills} | rope | noose | belt | blade | razor | razors | gun | knife | bridge | train | tracks "
+    "| roof | cliff | ledge | edge | balcony | car exhaust | charcoal | poison | bleach | cable | overdose",
+    "time": "tonight | tonite | today | now | right now | this evening | this weekend | tomorrow | in an hour "
+    "| after this | after this post | soon | at midnight | this time",
+    "people": "everyone | everybody | people | my family | family | they | my kids | my children | my parents "
+    "| my wife | my husband | my partner | the world | my friends | them | you all | you guys",
+    "you": "you | u | ya | your | you are | youre",
+    "meds": "medication | meds | medicine | medicines | pills | tablets | antidepressants | antidepressant "
+    "| antipsychotics | antipsychotic | lithium | ssri | ssris | mood stabilisers | mood stabilizers "
+    "| sertraline | prozac | fluoxetine | citalopram | escitalopram | venlafaxine | quetiapine | seroquel "
+    "| olanzapine | aripiprazole | abilify | lamotrigine | valproate | depakote | risperidone | clozapine "
+    "| benzos | benzodiazepines | xanax | diazepam | valium | prescription | dose | dosage | treatment | drugs "
+    "| psych meds | psychiatric drugs | injection | depot | stabilizer | stabiliser",
+    "alternative": "st johns wort | saint johns wort | johns wort | fish oil | omega | cbd | cannabis | weed "
+    "| supplements | vitamins | vitamin | herbs | herbal | magic mushrooms | mushrooms | shrooms | psilocybin "
+    "| microdosing | microdose | ayahuasca | ketamine | essential oils | oils | turmeric | ashwagandha "
+    "| meditation | yoga | prayer | juice | cold showers | fasting | keto | diet | exercise | running | kratom "
+    "| natural | nature | homeopathy | detox | sunlight",
+    "booze": "alcohol | booze | drink | drinks | drinking | wine | beer | vodka | weed | cannabis | alcohol "
+    "| grapefruit | ecstasy | mdma | cocaine | coke | speed | party drugs | shots",
+    "stop": "stop | quit | ditch | drop | dump | throw away | flush | bin | skip | get off | come off | taper off "
+    "| kick | give up | cut out | stop taking | quit taking | ditching | chuck",
+    "doctor": "doctor | doctors | psychiatrist | gp | nurse | care team | prescriber | pharmacist | therapist "
+    "| psych | specialist | team | clinic",
+}
+
+RULES = (
+    # --- Wish to be dead (passive ideation) ---------------------------------------------------
+    rule("wish_dead", "want to die", "{i}? ...2 {want} ...2 to? {die} ...3", without={}),
+    rule(
+        "wish_dead",
+        "wish I was dead",
+        "wish ...2 (was | were | could be) (dead | gone | never born | not here | not alive | asleep forever)",
+    ),
+    rule("wish_dead", "never been born", "wish ...2 (had | d) never been born"),
+    rule(
+        "wish_dead",
+        "not wake up",
+        "(hope | pray | wish | praying | hoping) ...3 (not | never | do not) wake up",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "not want to be alive",
+        "not ...2 (want | wanna | wish) ...2 (to be | be) (alive | here | around | on this earth) ...2 {anymore}?",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "not want to live",
+        "not ...2 (want | wanna | see the point | see a point | "
+        "see any point) ...2 (to live | living | in living | to exist | existing | to be alive | to go on | "
+        "to carry on | to wake up | waking up)",
+        without={NEGATION},
+    ),
+    rule("wish_dead", "better off dead", "(better | easier) off dead"),
+    rule("wish_dead", "rather be dead", "rather (be dead | die | not exist | not be here | not be alive | not wake)"),
+    rule(
+        "wish_dead",
+        "nothing to live for",
+        "(nothing | no reason | no reasons | no point | nobody | no one) "
+        "...2 (to live | to live for | in living | left to live for | to keep going | to go on | to stay alive | "
+        "to stay)",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "tired of living",
+        "(tired | sick | done | exhausted) (of | with) (living | life | being alive "
+        "| existing | breathing | this life | it all | everything)",
+    ),
+    rule(
+        "wish_dead",
+        "cannot go on",
+        "(not | no longer) ...2 (go on | carry on | keep going | do this | take it "
+        "| take this | live like this | continue | handle this | handle it | bear it | bear this | cope) "
+        "...2 {anymore}",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "life not worth living",
+        "(life | it | living) ...2 (not | is not) worth (living | it)",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "want it over",
+        "(want | wish | need) ...2 (it | this | everything | life | the pain) ...2 "
+        "to? (be over | end | stop | stop forever | be finished) ...2 (forever | for good | permanently | "
+        "for ever)",
+    ),
+    rule(
+        "wish_dead",
+        "hope I die",
+        "(hope | pray | praying | hoping) ...2 (i | a car) ...3 (die | dies | hit me | kills me | end)",
+    ),
+    rule("wish_dead", "let me die", "(let | leave) me (die | go) ...2 (please | already)?"),
+    rule("wish_dead", "want out", "{i} ...2 (want | need) (out | to be gone | to go away forever)", weak=True),
+    rule(
+        "wish_dead",
+        "disappear forever",
+        "(disappear | vanish | fall asleep | go to sleep | sleep) (forever | "
+        "for good | permanently | and never wake up | and not wake up)",
+    ),
+    rule("wish_dead", "ready to go", "ready to (go | leave this world | leave this life | check out | be done)"),
+    rule("wish_dead", "catch the bus", "catch the bus"),
+    # --- Thoughts of killing oneself (active) ----------------------------------------------------
+    rule("suicidal_thoughts", "kill myself", "{kill} {self}"),
+    rule(
+        "suicidal_thoughts",
+        "kill myself, spaced",
+        "(kill | killing | end | ending | take | taking) ...2 (my own life | my life | my self | myself)",
+    ),
+    rule("suicidal_thoughts", "suicidal", "=suicidal | =suicidial | =suicidally"),
+    rule(
+        "suicidal_thoughts",
+        "thoughts of suicide",
+        "(thought | thoughts | think | thinking | ideation | "
+        "urge | urges | plan | planning | consider | considering | contemplate | contemplating | want | tempt "
+        "| tempted | attempt | commit | try | trying | close to | feel like | feeling) ...3 (=suicide | "
+        "=sewerslide | =suicides | =selfdeath)",
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "suicidal thoughts",
+        "(=suicide | =suicidal | =suicidial) (thoughts | thought | "
+        "ideation | urges | urge | plan | plans | attempt | attempts | feelings | mood | crisis)",
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "end it all",
+        "(end | finish | stop) (it all | everything | it | things | this) "
+        "...2 (for good | tonight | now | forever | permanently | once and for all)?",
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "end things",
+        "(want | going | gonna | ready | need | time | plan | going) to "
+        "(end | finish) (it | things | it all | everything | my story | my time)",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "not be here",
+        "(will not | will not | not going to | wont) be (here | around | alive) "
+        "...2 (much longer | long | tomorrow | next week | for long | by morning | anymore)",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "unalive",
+        "(=unalive | =unaliving | =unalived | delete myself | yeet myself | "
+        "self delete | end myself | exit this life | check out early | =kms | =ctb)",
+    ),
+    rule("suicidal_thoughts", "take my life", "take (my own | my) life"),
+    # --- Method, plan, time or place -------------------------------------------------------------
+    rule(
+        "method_plan",
+        "overdose",
+        "(take | taking | took | swallow | swallowing | down | downing | od | "
+        "overdose | overdosing) ...3 (all | every | whole | entire | all of | the rest of | enough | lot | "
+        "bunch | handful | box | boxes | bottle | packet | packets | stash | whole box) ...3 {pills}",
+    ),
+    rule("method_plan", "overdose word", "(=overdose | =overdosing | =od) ...3 (on | with)? ...2 {pills}?", weak=True),
+    rule(
+        "method_plan",
+        "enough pills",
+        "enough {pills} ...3 (to | for) ...2 (die | end | kill | do it | never wake | not wake | finish)",
+    ),
+    rule(
+        "method_plan",
+        "jump",
+        "(jump | jumping | throw myself | step | walk | lie down) ...3 (off | from | in "
+        "front of | under | onto) ...3 (bridge | roof | building | train | tracks | cliff | balcony | car | bus "
+        "| ledge | window | tower | car park | parking garage)",
+    ),
+    rule("method_plan", "hang", "(hang | hanging | hanged) (myself | my self)"),
+    rule(
+        "method_plan",
+        "rope",
+        "(bought | buy | got | have | tie | tied | ready | found | a) ...2 (rope | noose)"
+        " ...4 (for | to | myself | tonight | ready | beam | tree)?",
+        weak=True,
+    ),
+    rule(
+        "method_plan",
+        "cut wrists",
+        "(slit | cut | cutting | open) ...2 (my wrists | my wrist | my throat | deep | my veins | veins)",
+    ),
+    rule(
+        "method_plan",
+        "method plan",
+        "(i | i have | already) ...3 (know | worked out | figured out | planned | "
+        "decided | chosen | picked) ...3 (how | when | where | the way | the method | the date | the day | "
+        "the place | a date | a day | a place | a spot) ...3 (do it | i will do it | to do it | going to do it | "
+        "i will | it will happen | end it | die)?",
+    ),
+    rule(
+        "method_plan",
+        "have a plan",
+        "(have | got | made | making) (a | my) (plan | date) ...4 (to | for) ...2 "
+        "(die | end | kill | do it | it | suicide | myself | my life)",
+    ),
+    rule(
+        "method_plan",
+        "means for it",
+        "(enough | saved | stockpile | stockpiled | saving | collected | "
+        "collecting | hoarding | hoard | stashed | stash) ...3 {means}",
+    ),
+    rule(
+        "method_plan",
+        "drive into",
+        "(drive | crash) ...2 (into | off) ...3 (tree | wall | truck | bridge | cliff | road | lorry | oncoming)",
+    ),
+    rule(
+        "method_plan",
+        "how to kill",
+        "(how | ways | way | best way | painless way | quickest way | easiest "
+        "way) ...2 to (die | kill myself | end it | overdose | end my life | hang | do it painlessly)",
+    ),
+    rule(
+        "method_plan",
+        "painless",
+        "(painless | quick | quickest | easiest) ...2 (way | ways | method | methods)"
+        " ...2 (to go | out | to die | to end it)",
+    ),
+    # --- Intent and decision ---------------------------------------------------------------------
+    rule(
+        "intent",
+        "decided",
+        "(i have | i have | i) ...2 (decided | made up my mind | made my decision | made the "
+        "decision | chosen | it is decided) ...3 (to die | to end | to go | to do it | it is time | today | "
+        "tonight | is the day | is the night | goodbye | it ends)",
+    ),
+    rule(
+        "intent",
+        "going to do it",
+        "(going | gonna | about | ready | will) to? (do it | go through with it | end it | actually do it) ...3 {time}",
+        imminent=True,
+    ),
+    rule(
+        "intent",
+        "last post",
+        "(this is | this will be | will be | this is going to be) ...2 (my last | the last)"
+        " ...2 (post | message | time | day | night | words)",
+    ),
+    rule(
+        "intent",
+        "by the time you read",
+        "(by the time | when) (you | anyone | someone) (read | reads | see | sees | find | finds) (this | these | my)",
+    ),
+    rule(
+        "intent",
+        "tonight is the night",
+        "(tonight | today | this is) (is | it | s)? ...2 (the night | the day | the end | it)",
+        weak=True,
+        imminent=True,
+    ),
+    rule(
+        "intent",
+        "no longer afraid to die",
+        "(not | no longer) (afraid | scared) (of dying | to die | of death)",
+        without={NEGATION},
+    ),
+    # --- Preparatory acts ------------------------------------------------------------------------
+    rule(
+        "preparatory",
+        "goodbye letters",
+        "(goodbye | farewell | suicide | last) (letter | letters | note | notes | message | messages | video | email)",
+        weak=True,
+    ),
+    rule(
+        "preparatory",
+        "writing goodbyes",
+        "(wrote | written | writing | write | leave | left | leaving | said "
+        "| saying | say) ...3 (goodbye | goodbyes | farewell | my goodbyes | letters to) ...3 (to | my | "
+        "everyone | family | kids | friends)?",
+        weak=True,
+    ),
+    rule(
+        "preparatory",
+        "giving things away",
+        "(giving | gave | give) ...2 (away | out) ...3 (my | all my | "
+        "things | stuff | belongings | pets | cat | dog | possessions)",
+    ),
+    rule(
+        "preparatory",
+        "affairs in order",
+        "(put | putting | get | getting | sorted | sorting) ...2 (my affairs "
+        "| things | everything | my things) ...2 in order",
+    ),
+    rule(
+        "preparatory",
+        "will written",
+        "(wrote | written | made | make | updated | writing) ...2 my (will | last will | funeral plans | funeral)",
+    ),
+    rule(
+        "preparatory",
+        "searched means",
+        "(searched | searching | googled | googling | looked up | looking up "
+        "| researching | researched | read up) ...4 (how | ways | lethal | dose | dosage | much | many | "
+        "methods | fatal | height | painless) ...4 (die | kill | lethal | fatal | overdose | end it | "
+        "pills | dose)",
+        weak=True,
+    ),
+    rule("preparatory", "this is goodbye", "this is (goodbye | farewell | the end)", weak=True),
+    rule(
+        "preparatory",
+        "goodbye everyone",
+        "(goodbye | bye | farewell) (everyone | all | world | cruel world | forever | for ever | guys)",
+        weak=True,
+    ),
+    rule(
+        "preparatory",
+        "take care of my",
+        "(please | promise) ...2 (take care of | look after) my (cat | dog | kids | children | mother | mum | pets)",
+        weak=True,
+    ),
+    # --- Self-harm -------------------------------------------------------------------------------
+    rule(
+        "self_harm",
+        "hurt myself",
+        "(hurt | harm | cut | cutting | burn | burning | hit | punch | scratch | "
+        "bang | starve | punish | bruise | stab) ...2 (myself | my self | my arms | my arm | my legs | my "
+        "wrists | my thighs | my skin | my body)",
+    ),
+    rule(
+        "self_harm",
+        "self harm",
+        "(self harm | self harmed | self harming | self injury | self injuring | "
+        "=sh | selfharm | =cutting) ...3 (again | relapsed | relapse | tonight | urges | urge | want | today | "
+        "last night | started | started again | back | can not stop | keep)",
+        weak=True,
+    ),
+    rule(
+        "self_harm",
+        "urge to self harm",
+        "(urge | urges | want | wanting | need | relapsed | relapse | craving "
+        "| started | back) ...3 (to | into)? (self harm | self harming | harm | cut | cutting | sh | burn)",
+        weak=True,
+    ),
+    rule(
+        "self_harm",
+        "blade",
+        "(razor | blade | blades | knife | scissors | sharpener) ...4 (arm | arms | "
+        "wrist | wrists | thigh | thighs | skin | bleed | bleeding | blood | cut | cuts)",
+        weak=True,
+    ),
+    rule(
+        "self_harm",
+        "bleeding",
+        "(cuts | cut | wounds | scars) ...3 (bleeding | deep | fresh | new | stitches) ...2 (again)?",
+        weak=True,
+    ),
+    # --- Perceived burdensomeness ----------------------------------------------------------------
+    rule(
+        "burdensomeness",
+        "better off without me",
+        "{people}? ...3 (be | are | would be | would be | will be) ...2 "
+        "(better | happier | easier | fine | relieved) ...3 (off )? (without me | if i (was | were | am) gone |"
+        " if i (died | was dead | disappeared | was not here | were dead) | with me gone | once i am gone)",
+    ),
+    rule(
+        "burdensomeness",
+        "a burden",
+        "(i am | i am | i feel like | i feel | i am just | i just) ...3 (burden | "
+        "waste of space | waste of oxygen | waste of air | drain | problem for everyone | weight)",
+    ),
+    rule("burdensomeness", "burden on everyone", "(burden | burdening | weight) (on | to | for) {people}"),
+    rule(
+        "burdensomeness",
+        "ruin everything",
+        "i ...2 (ruin | ruining | destroy | destroying) ...2 "
+        "(everything | everyone life | their lives | everyone lives) ...2 (for everyone | for them)?",
+        weak=True,
+    ),
+    # --- Thwarted belonging ----------------------------------------------------------------------
+    rule(
+        "thwarted_belonging",
+        "nobody would care",
+        "(nobody | no one | noone | not a single person | not one "
+        "person) ...2 (would | will | d) ...2 (care | notice | miss me | cry | come to my funeral | even notice)"
+        " ...4 (if i (died | was gone | disappeared | killed myself | was dead) | when i am gone)?",
+    ),
+    rule(
+        "thwarted_belonging",
+        "no one would miss me",
+        "(no one | nobody | noone) ...2 (miss me | even miss me | notice i am gone | notice if i was gone)",
+    ),
+    rule(
+        "thwarted_belonging",
+        "completely alone",
+        "(completely | totally | utterly | so) alone ...3 (no one | nobody | forever | in this world | always will be)",
+        weak=True,
+    ),
+    # --- Command hallucinations ------------------------------------------------------------------
+    rule(
+        "command_hallucination",
+        "voices tell me",
+        "(voice | voices | they | it) ...2 (tell | telling | told | "
+        "say | saying | said | command | order | ordering | want | scream | screaming | whisper | whispering) "
+        "...2 (me | at me)? ...2 (to | i should | i must | that i should | i have to | i deserve to) ...2 "
+        "(kill | die | hurt | jump | end | cut | harm | punish | do it | deserve to die)",
+    ),
+    # --- An act under way ------------------------------------------------------------------------
+    rule(
+        "act_under_way",
+        "taken pills",
+        "(i have | i have | i just | just | already | i) ...2 (taken | took | "
+        "swallowed | downed | had) ...3 (all | every | whole | the whole | all of | a lot of | lots of | bunch | "
+        "handful | box | bottle | packet | enough | whole box) ...3 {pills}",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "standing on bridge",
+        "(i am | i am | standing | sitting | up) ...3 (on | at) (the)? "
+        "(bridge | roof | edge | ledge | cliff | tracks | platform | railway) ...4 (now | right now | "
+        "looking down | ready | jump)?",
+        imminent=True,
+        weak=True,
+    ),
+    rule(
+        "act_under_way",
+        "bleeding a lot",
+        "(bleeding | blood) ...3 (a lot | will not stop | everywhere | so much | badly | heavily)",
+        imminent=True,
+        weak=True,
+    ),
+    rule("act_under_way", "doing it now", "(doing | do) it (now | tonight | right now)", imminent=True, weak=True),
+    rule(
+        "act_under_way",
+        "started taking",
+        "(started | starting | begun) (taking | swallowing) ...2 (them | the pills | pills | tablets)",
+        imminent=True,
+    ),
+    # --- Hostile ---------------------------------------------------------------------------------
+    rule(
+        "incitement",
+        "kill yourself",
+        "(kill | killing | end | hang | off | unalive) (yourself | your self | urself | your life)",
+        without={SELF_TALK},
+    ),
+    rule(
+        "incitement",
+        "go die",
+        "(go | just | pls | please | should | ought to | better) ...2 (die | jump off "
+        "a bridge | drink bleach | jump | do it already | do us all a favour | do everyone a favour)",
+        without={SELF_TALK},
+    ),
+    rule(
+        "incitement",
+        "nobody would miss you",
+        "(no one | nobody | noone) (would | will | d) (miss | care about | notice) you",
+    ),
+    rule(
+        "invalidation",
+        "drama queen",
+        "(drama queen | drama llama | attention (seeker | seeking | whore | "
+        "seekers) | snowflake | snowflakes | crybaby | cry baby | special snowflake)",
+    ),
+    rule(
+        "invalidation",
+        "man up",
+        "(man up | toughen up | harden up | grow up | grow a pair | suck it up | "
+        "get over (it | yourself) | snap out of it | pull yourself together | get a grip | cheer up already)",
+    ),
+    rule(
+        "invalidation",
+        "stop whining",
+        "(stop | quit) (whining | moaning | complaining | crying | being so "
+        "dramatic | being dramatic | being a baby | being lazy | feeling sorry for yourself | playing the victim "
+        "| making excuses | the pity party | attention seeking)",
+    ),
+    rule(
+        "invalidation",
+        "all in your head",
+        "(it is | its | it is) (all )? (in your head | made up | not real | just an excuse | fake | nonsense)",
+        weak=True,
+    ),
+    rule(
+        "invalidation",
+        "faking",
+        "(you are | you are | you are) ...2 (faking | making it up | exaggerating | "
+        "overreacting | attention seeking | lying about)",
+    ),
+    rule(
+        "invalidation",
+        "nobody cares",
+        "(nobody | no one | noone) (cares | wants to hear | asked | gives a) ...2 (about you | about your | you)?",
+    ),
+    rule(
+        "invalidation",
+        "pity party",
+        "(pity party | boo hoo | cry me a river | first world problems | get a "
+        "life | everyone has problems | others have it worse | real problems)",
+    ),
+    rule(
+        "invalidation",
+        "lazy excuse",
+        "(depression | anxiety | mental illness | bipolar | adhd) ...2 (is | is not "
+        "| not) ...2 (an excuse | real | a thing | a real illness)",
+        weak=True,
+    ),
+    rule(
+        "invalidation",
+        "just think positive",
+        "just (think positive | be positive | be happy | smile more | "
+        "stop being sad | cheer up | choose happiness | go for a walk)",
+        weak=True,
+    ),
+    rule(
+        "insult",
+        "you are stupid",
+        "{you} ...2 (=are | =re | =r | =is | =such | =so | =a | =an | =just) ...3 "
+        "(pathetic | stupid | idiot | idiots | moron | morons | loser | losers | freak | freaks | useless | "
+        "worthless | a joke | joke | disgusting | selfish | lazy | annoying | crazy | psycho | nuts | mental | "
+        "retard | retarded | dumb | weak | waste of space | clown | embarrassment | failure | piece of | "
+        "parasite | leech | burden | trash | garbage | scum | ridiculous | laughable | insane | nutcase | "
+        "attention whore | fat | ugly | pitiful | spineless | brainless | clueless | hypocrite)",
+    ),
+    rule(
+        "insult",
+        "what an idiot",
+        "(what a | what an | such a | such an | you | you are a | you absolute | "
+        "you stupid | you pathetic) (idiot | moron | loser | freak | clown | joke | retard | psycho | "
+        "nutcase | crybaby | waste | parasite | leech | snowflake | muppet)",
+    ),
+    rule(
+        "insult",
+        "shut up",
+        "(shut up | shut your | stfu | shut the | gtfo | screw you | f you | fuck you | "
+        "fuck off | piss off | get lost | go to hell)",
+    ),
+    rule(
+        "insult",
+        "people like you",
+        "(people like you | your kind | you people) ...3 (are | should | make | ruin | are why | deserve | need)",
+    ),
+    rule(
+        "insult",
+        "laughing at you",
+        "(laughing at you | lol at you | lmao at you | ha ha you | hahaha you | "
+        "you are a laughing stock | everyone laughs at you)",
+    ),
+    rule(
+        "exclusion",
+        "leave the forum",
+        "(leave | get out of | go away from | get off | quit | stay out of) "
+        "...2 (this forum | the forum | this group | here | this site | this place | this thread | our "
+        "forum)",
+    ),
+    rule(
+        "exclusion",
+        "nobody wants you",
+        "(nobody | no one | noone) ...2 (wants | want | needs | likes) ...2 "
+        "(you | your posts | your whining) ...2 (here | around)?",
+    ),
+    rule(
+        "exclusion",
+        "go away",
+        "(just | please | pls)? (go away | get lost | disappear | leave | bugger off | "
+        "jog on | go back to) ...3 (already | and do not come back | nobody | no one | forever)?",
+        weak=True,
+    ),
+    rule(
+        "exclusion",
+        "not welcome",
+        "(you are | you are | your kind) ...2 (not welcome | do not belong | not wanted | unwelcome)",
+    ),
+    # --- Harmful health advice -------------------------------------------------------------------
+    rule(
+        "stop_medication",
+        "stop your meds",
+        "{stop} ...3 (your | those | the | all | all your | all the | them | their) ...2 {meds}",
+    ),
+    rule(
+        "stop_medication",
+        "you don't need meds",
+        "(you | u | nobody | no one) (do not | do not | does not | "
+        "dont | really do not | never) ...2 (need | needs) ...2 {meds}",
+        without={NEGATION},
+    ),
+    rule(
+        "stop_medication",
+        "meds are poison",
+        "{meds} (are | is | r) ...3 (poison | poisoning | a scam | "
+        "scam | making you worse | make you worse | the problem | useless | placebo | a placebo | evil | "
+        "toxic | killing you | mind control | big pharma | a crutch | brain damage | damaging your brain | "
+        "dangerous | a lie | numbing you)",
+    ),
+    rule(
+        "stop_medication",
+        "cold turkey",
+        "(cold turkey | just stop | stop them all | stop all of them | quit "
+        "them all | throw them out | throw them away | flush them)",
+    ),
+    rule(
+        "stop_medication",
+        "big pharma",
+        "(big pharma | pharma companies | psychiatrists | doctors) ...4 (lie "
+        "| lying | want you | keep you | just want | poison | profit)",
+        weak=True,
+    ),
+    rule(
+        "stop_medication",
+        "don't take",
+        "(do not | do not | never | dont | stop) (take | taking | touch | start) ...2 {meds}",
+        without={NEGATION},
+    ),
+    rule(
+        "dose_change",
+        "double your dose",
+        "(double | triple | halve | increase | up | raise | lower | cut | "
+        "reduce | decrease | skip | split | crush | take) ...3 (your | the | a | an | extra | more | less | "
+        "higher | lower | bigger | half | double) ...2 (dose | dosage | doses | mg | meds | medication | pill | "
+        "pills | tablets)",
+    ),
+    rule(
+        "dose_change",
+        "more than prescribed",
+        "(take | taking | double up | try) ...3 (more than | twice | two "
+        "| three | extra | an extra | a couple extra | a few extra | as many as) ...3 (prescribed | pills | "
+        "tablets | doses | you need | you want | the dose | it says)",
+    ),
+    rule(
+        "dose_change",
+        "adjust yourself",
+        "(adjust | change | tweak | play with | experiment with | lower | "
+        "raise) ...2 (your | the) ...2 (dose | dosage | meds | medication) ...3 (yourself | on your own | "
+        "without (asking | telling) | no need to ask)",
+    ),
+    rule(
+        "combine",
+        "mix with alcohol",
+        "(mix | mixing | combine | combining | take | taking | have | having | "
+        "with) ...4 ({meds} | them | it | your meds | your pills) ...3 (with | and | on top of) ...2 {booze}",
+    ),
+    rule(
+        "combine",
+        "drink on meds",
+        "({booze} | drinking | a drink | a few drinks | a glass) ...3 (with | on | "
+        "while on | and) ...2 (your | the | those)? {meds} ...3 (is fine | is ok | it is fine | will not hurt | "
+        "no problem | totally fine | makes it better | works better | is safe | no big deal)?",
+        weak=True,
+    ),
+    rule(
+        "combine",
+        "fine to mix",
+        "(fine | ok | okay | safe | no problem | perfectly fine | totally fine | "
+        "harmless) to (mix | combine | drink | take) ...4 (with | on | together | alcohol | booze | wine | beer "
+        "| meds | medication)",
+    ),
+    rule(
+        "combine",
+        "stack",
+        "(stack | add | combine) ...2 ({meds} | it | them) ...3 (with | and) ...3 ({meds} | {alternative})",
+        weak=True,
+    ),
+    rule(
+        "replace",
+        "instead of meds",
+        "(instead of | rather than | replace | replacing | swap | swapping | "
+        "switch | switching | better than | beats | over) ...3 (your | the | those | taking)? ...2 {meds} ...4 "
+        "({alternative})?",
+    ),
+    rule(
+        "replace",
+        "alternative cures",
+        "({alternative}) ...4 (cure | cures | cured | fix | fixes | fixed | "
+        "works better | work better | is better | are better | better than | heal | heals | healed | all you "
+        "need | replace | instead)",
+    ),
+    rule(
+        "replace",
+        "try instead",
+        "(try | use | take | switch to | go for) ...3 ({alternative}) ...3 (instead | "
+        "rather | and stop | and quit | and ditch | and drop | and get off)",
+    ),
+    rule(
+        "replace",
+        "natural cure",
+        "(natural | naturally | holistic) ...2 (cure | cures | remedy | remedies | "
+        "way | ways | treatment | alternative) ...3 (instead | depression | bipolar | anxiety | psychosis | "
+        "schizophrenia | better)?",
+        weak=True,
+    ),
+)
+
+NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "dont", "cannot", "nor", "without"})
+# A negator directly before these words does not deny what follows ("I can't stop thinking of dying").
+NEGATION_KEEPS = frozenset({"stop", "help", "stand", "bear", "take", "handl", "cope", "wait", "shake", "get",
+                            "sleep", "see", "find", "deal", "go", "carri", "keep", "live", "okay", "ok", "fine",
+                            "good", "well", "sure", "alright", "much", "long", "longer", "more", "one", "onli",
+                            "even", "just", "realli", "want"})  # fmt: skip
+
+CONTEXTS = (
+    # Negation is read from NEGATORS; these are other ways to say "not".
+    context(
+        NEGATION,
+        "would never",
+        "(would | will | am | i am) never (ever)? ...3 (do | kill | hurt | end | harm | act)",
+        scope="clause",
+    ),
+    context(
+        NEGATION,
+        "not suicidal",
+        "(not | no longer | never been | nothing) ...2 (suicidal | =suicide | "
+        "in danger | going to act | at risk | acting on | act on)",
+        scope="clause",
+    ),
+    context(
+        NEGATION,
+        "no plans",
+        "(no | do not have any | without) (plan | plans | intention | intentions | "
+        "intent) ...3 (to act | of acting | to do | of doing)?",
+        scope="sentence",
+    ),
+    context(
+        NEGATION,
+        "safe",
+        "(i am | i am | i will be | i will be | staying | keep myself | keeping myself) "
+        "(safe | okay tonight | ok tonight)",
+        scope="sentence",
+    ),
+    context(PAST, "years ago", "(years | year | months | month | decade | decades | weeks | week) ago", "sentence"),
+    context(
+        PAST,
+        "used to",
+        "(used to | back then | back in | at the time | at that time | in the past | as a "
+        "teen | as a teenager | when i was (young | younger | a teen | a teenager | a kid | at school | in "
+        "school | in my | \\d+ ) | once upon | long ago | for years i | in my (teens | twenties | twenties | "
+        "thirties | youth) | those days | those years | that time | that period | that year | that winter | "
+        "that summer | earlier in my life | during (my | that) | last year)",
+        "sentence",
+    ),
+    context(
+        PAST,
+        "recovered",
+        "(recovery | recovering | recovered | survived | survivor | made it through | "
+        "got through | came through | got help | am glad i | grateful i | so glad | still here "
+        "and | clean for | free for | since then | today i | now i | these days i | looking back) ...3",
+        "sentence",
+    ),
+    context(
+        PAST,
+        "past verbs",
+        "(i | i had | i have) ...2 (=was | =were | =had | =tried | =attempted | =wanted "
+        "| =thought | =felt | =used | =survived | =planned | =cut | =took | =spent | =lost) ...6 (but | and "
+        "now | now | today | these days | nowadays)",
+        "sentence",
+    ),
+    context(
+        OTHERS,
+        "someone else",
+        "(my | his | her | their | our | a) (friend | friends | brother | sister | "
+        "mum | mom | mother | dad | father | son | daughter | cousin | uncle | aunt | grandma | grandpa | "
+        "grandmother | grandfather | partner | husband | wife | boyfriend | girlfriend | colleague | neighbour"
+        " | neighbor | classmate | patient | client | kid | child | teenager | niece | nephew | roommate | "
+        "flatmate) ...6",
+        "clause",
+    ),
+    context(
+        OTHERS,
+        "third person",
+        "(he | she | they | =him | =her | them | =herself | =himself | =themselves "
+        "| someone | somebody | a person | people | person | anyone | a member | a character | the main "
+        "character) ...4",
+        "before",
+    ),
+    context(
+        OTHERS,
+        "grief",
+        "(=lost | =losing | =died | =passed away | passed away | =funeral | =grief | =grieving | "
+        "=mourning | =memorial | miss him | miss her | took his own | took her own | took their own | "
+        "died by | committed | killed (himself | herself | themselves))",
+        "sentence",
+    ),
+    context(
+        OTHERS,
+        "helping someone",
+        "(how | what) ...3 (help | support | say to | talk to | respond to) ...4 "
+        "(someone | somebody | friend | person | people | a member | others | who)",
+        "sentence",
+    ),
+    context(
+        TOPIC,
+        "news",
+        "(news | article | articles | report | reports | study | studies | research | "
+        "researchers | statistics | stats | figures | rate | rates | numbers | survey | data | percent | "
+        "prevention | awareness | campaign | documentary | podcast | book | film | movie | series | show | "
+        "episode | song | lyrics | novel | play | course | training | lecture | seminar | hotline | helpline "
+        "| charity | mental health first aid | workshop | week | day | month | law | policy | risk factors |"
+        " warning signs | signs | headline | journalist | media | newspaper | tv | program | programme)",
+        "sentence",
+    ),
+    context(
+        TOPIC,
+        "crisis plan",
+        "(crisis plan | safety plan | my plan | the plan | care plan | crisis card | "
+        "coping plan | plan section | toolbox | crisis team) ...6",
+        "sentence",
+    ),
+    context(
+        QUESTION,
+        "question",
+        "(how do | how can | what do | what should | what is | where can | where do | "
+        "is it | can i | could i | should i | do i | does anyone | has anyone | anyone else | do you | "
+        "is there | are there | what are | why do | why does | how does | how often | how many) ...8",
+        "sentence",
+    ),
+    context(
+        HYPOTHETICAL,
+        "if",
+        "(if | whenever | in case | should i ever | when i feel | when the thoughts | "
+        "in the event) ...5 (call | ring | contact | text | reach out | tell | talk | go to | use | open | "
+        "look at | follow | read)",
+        "sentence",
+    ),
+    context(FIGURE, "kill for", "(could | would) (kill | murder | die) for", "span"),
+    context(
+        FIGURE,
+        "dying to",
+        "(dying | die | died | dead) (to | for | of) (see | know | try | meet | hear | "
+        "go | get | embarrassment | boredom | laughter | laughing | curiosity | a coffee | a drink | a "
+        "cigarette | a smoke | a nap | some food | pizza)",
+        "span",
+    ),
+    context(
+        FIGURE,
+        "killed me",
+        "(killed | killing | kill | kills) (me | it | us) ...2 (lol | haha | =lmao | "
+        "=lmfao | =xd | =rofl | laughing | hilarious | funny | joke | with laughter | too)",
+        "span",
+    ),
+    context(
+        FIGURE,
+        "joke killed",
+        "(joke | jokes | laugh | laughing | funny | hilarious | comedy | that | this "
+        "| show | episode | meme | gym | workout | run | hike | shoes | heels | commute | traffic | deadline "
+        "| exam | exams | homework | week | day | job | boss | kids | cold | flu | hangover | back | knees | "
+        "feet | legs | heat | weather | queue) ...3 (killing | kill | killed | murder | kills | is murder | "
+        "was murder | will be the death of) ...2 (me)?",
+        "span",
+    ),
+    context(
+        FIGURE,
+        "kill time",
+        "(kill | killing | killed) (time | the time | an hour | a few hours | some time "
+        "| the lights | the engine | the music | the mood | the vibe | it | weeds | bugs | spiders | plants | "
+        "the plant | the battery | a bottle | the bottle | the conversation)",
+        "span",
+    ),
+    context(FIGURE, "dead tired", "(dead | half dead) (tired | beat | serious | on my feet | inside lol)", "span"),
+    context(
+        FIGURE, "to death", "(bored | scared | worried | tickled | freezing | frozen | loved | sick) to death", "span"
+    ),
+    context(
+        FIGURE,
+        "die laughing",
+        "(die | died | dying | dead) (of | from | with) (laughter | laughing | "
+        "embarrassment | shame | cringe | boredom | heat | cuteness)",
+        "span",
+    ),
+    context(
+        FIGURE,
+        "game",
+        "(game | games | gaming | character | boss | level | zombie | zombies | match | "
+        "round | player | players | team | my sims | sims | minecraft | fortnite | movie | film | book | "
+        "novel | series | episode | battery | phone | laptop | plant | plants | car)",
+        "clause",
+    ),
+    context(
+        FIGURE,
+        "lol",
+        "(=lol | =lmao | =haha | =hahaha | =xd | =jk | =jokes | =joking | just kidding | =kidding | =rofl)",
+        "clause",
+    ),
+    context(
+        QUOTE,
+        "told me",
+        "(told | tell | telling | tells | said | say | says | saying | called | call | "
+        "calls | calling | heard | hear | asked | yelled | shouted | wrote | writes | keeps telling) (me | "
+        "us | him | her | them | my | people | everyone)? ...3 (to | i | i am | i was | that | me | =a | =an "
+        "| =you | that i)",
+        "before",
+    ),
+    context(
+        QUOTE,
+        "quotes",
+        "(quote | quotes | quoting | comments like | phrases like | words like | things "
+        "like | stuff like | being told | was told | were told | get told | gets told | the phrase | the "
+        "word | the words | hurtful | hurt me | hurts | unhelpful | stigma | stigmatising | stigmatizing | "
+        "do not say | never say | stop saying | please do not)",
+        "sentence",
+    ),
+    context(
+        SELF_TALK,
+        "about myself",
+        "(i am | i am | i feel | i feel like | i was | i have been | i am such | i "
+        "felt | me | myself | i call myself | i keep telling myself | i tell myself | my inner critic | "
+        "inner voice | i am being | i am so)",
+        "before",
+    ),
+    context(OWN_PLAN, "with my doctor", "(my | our) ...2 {doctor} ...8", "sentence"),
+    context(
+        OWN_PLAN,
+        "with my doctor, after",
+        "(i | i am | i have | i am | we | me) ...8 (with | my | the) {doctor}",
+        "sentence",
+    ),
+    context(
+        ADVICE_OK,
+        "talk to doctor",
+        "(talk | speak | ask | check | discuss | consult | call | contact | "
+        "see | go to | work with) ...2 (to | with)? (your | a | the) ...2 {doctor}",
+        "sentence",
+    ),
+    context(
+        ADVICE_OK,
+        "never stop without",
+        "(never | do not | do not | please do not | dont) ...3 (stop | "
+        "quit | change | mix) ...4 (without | on your own | alone | suddenly | cold turkey | abruptly)",
+        "sentence",
+    ),
+)
