@@ -21,6 +21,7 @@ from cafes.ical import calendar_for
 from cafes.models import Answer, CafeSeries, CafeSettings, CompanionPost, Meeting, Rsvp
 from cafes.services import COMING, CafeError, MeetingDefaults
 from reconnect.accounts.models import Role
+from reconnect.core import hooks
 from reconnect.core.permissions import (
     get_visible_or_404,
     moderator_required,
@@ -154,11 +155,15 @@ def company_new(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refuse(request, meeting, _("Please check what you wrote."), company_form=form)
     try:
-        services.post_company(meeting=meeting, user=request.user, **form.cleaned_data)
+        post = services.post_company(meeting=meeting, user=request.user, **form.cleaned_data)
     except CafeError as exc:
         return _refuse(request, meeting, str(exc), company_form=form)
     messages.success(request, _("Posted. Others who are coming can now see it."))
-    return redirect(reverse("cafes:detail", args=[meeting.pk]) + "#company")
+    back = reverse("cafes:detail", args=[meeting.pk]) + "#company"
+    # Crisis words in a note others read bring the writer the crisis resources at once.
+    screening = hooks.screen_text(author=request.user, text=post.text, where=hooks.CAFE)
+    support = hooks.crisis_support_url(obj=post, next_url=back) if screening.crisis else None
+    return redirect(support or back)
 
 
 def _visible_posts(user):

@@ -5,8 +5,6 @@ rules forbid (a locked thread, a reply across a block, a second reaction) with `
 message is shown to the member as it is.
 """
 
-from dataclasses import dataclass, field
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -33,6 +31,7 @@ from forum.models import (
 )
 from forum.text import render_markdown
 from reconnect.accounts.models import PEER_ROLES, User
+from reconnect.core import hooks
 from reconnect.core.services import notify
 
 
@@ -48,44 +47,25 @@ class RateLimited(ForumError):
     pass
 
 
-# --- Hook for the moderation issue ---------------------------------------------------------------
+# --- Screening, through the hook the moderation app registers ------------------------------------
 
 
-@dataclass(frozen=True)
-class ScreenResult:
-    """What a screening of new text decided. `hold` keeps a post from others until a moderator looks."""
-
-    hold: bool = False
-    flags: tuple[str, ...] = field(default_factory=tuple)
-    # The moderation app's full decision, used to queue the post once it is written.
-    decision: object = None
-
-
-def screen_text(*, author, text: str, editing: bool = False) -> ScreenResult:
-    """Called on every new or edited post text: first posts, pre-moderation, watched words and
-    crisis language (moderation/services.py decides, moderation/matching.py matches)."""
-    from moderation import services as moderation
-
-    decision = moderation.screen(author=author, text=text, editing=editing)
-    return ScreenResult(hold=decision.hold, flags=decision.flags, decision=decision)
+def screen_text(*, author, text: str, editing: bool = False) -> hooks.Screening:
+    """Every new or edited text others will read: held, flagged or crisis (reconnect.core.hooks)."""
+    return hooks.screen_text(author=author, text=text, where=hooks.FORUM, editing=editing)
 
 
 def check_may_post(*, author, thread: Thread | None = None) -> None:
     """Refuse posting while suspended by a moderator, or too soon in a thread in slow mode."""
-    from moderation import services as moderation
-
     try:
-        moderation.check_may_post(author=author, thread=thread)
-    except moderation.ModerationError as exc:
+        hooks.check_may_write(author=author, place=thread)
+    except hooks.WriteRefused as exc:
         raise ForumError(exc.message) from exc
 
 
-def _queue_screened(post: Post, screening: ScreenResult) -> None:
-    """Put a screened post in the moderation queue (held, flagged or crisis), once it exists."""
-    if screening.decision is not None:
-        from moderation import services as moderation
-
-        moderation.record_screening(post=post, decision=screening.decision)
+def _queue_screened(post: Post, screening: hooks.Screening) -> None:
+    """Hand a screened post to the moderation queue (held, flagged or crisis), once it exists."""
+    hooks.text_stored(screening=screening, obj=post, where=hooks.FORUM)
 
 
 # --- Rate limits ---------------------------------------------------------------------------------
@@ -141,8 +121,11 @@ def _add_post(
     quote_of: Post | None,
     client_token: str,
     screen: bool = True,
+    title: str = "",
 ) -> Post:
-    screening = screen_text(author=author, text=body) if screen else ScreenResult()
+    # A thread's title is read with its first post: crisis words in a title count like any other.
+    text = f"{title}\n\n{body}" if title else body
+    screening = screen_text(author=author, text=text) if screen else hooks.Screening()
     now = timezone.now()
     position = thread.post_count + 1
     post = Post.objects.create(
@@ -203,6 +186,7 @@ def start_thread(
                 content_note=content_note,
                 quote_of=None,
                 client_token=client_token,
+                title=title[:150],
             )
     except IntegrityError:
         # The same form arrived twice at once: the other request made the thread.

@@ -20,7 +20,7 @@ from forum.forms import (
     SearchForm,
     ThreadForm,
 )
-from forum.models import Boundary, CircleMembership, FoldedTopic, Reaction, Reveal, Topic
+from forum.models import Boundary, CircleMembership, FoldedTopic, Post, Reaction, Reveal, Topic
 from forum.permissions import (
     get_boundary_for,
     get_circle_for,
@@ -30,8 +30,23 @@ from forum.permissions import (
     get_thread_for,
 )
 from forum.text import find_identifying_details, quote_markdown
-from moderation.views import after_post_written
+from reconnect.core import hooks
 from reconnect.core.permissions import get_visible_or_404, peer_required, require
+
+
+def after_post_written(request: HttpRequest, post: Post, *, next_url: str) -> HttpResponse | None:
+    """What the writer sees after posting: "waiting for a moderator" for a held post, and at once the
+    crisis resources when the screen found crisis language. None when the usual answer fits."""
+    held = post.status == Post.Status.HELD
+    if held:
+        messages.info(
+            request,
+            _("Your post is waiting for a peer moderator. Only you can see it until it is approved."),
+        )
+    support = hooks.crisis_support_url(obj=post, next_url=next_url)
+    if support:
+        return redirect(support)
+    return redirect(next_url) if held else None
 
 
 def _language() -> str:

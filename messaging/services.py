@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reconnect.accounts.models import CareRelationship, Role
+from reconnect.core import hooks
 from reconnect.core.services import log_access, notify
 
 from . import attachments as files
@@ -22,16 +23,14 @@ from . import notifications
 from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
 
 
-def screen_text(*, author, text: str) -> bool:
-    """The crisis-language check (moderation's crisis list): True when the providers should see a
-    crisis note on this message.
+def screen_text(*, author, text: str) -> hooks.Screening:
+    """The crisis-language check (reconnect.core.hooks, answered by moderation's screen): `crisis`
+    when the providers should see a crisis note on this message.
 
     Called inside the sending transaction, before anything is written, with the plain text. It
     never blocks or alters the message: a person in crisis is answered, not silenced.
     """
-    from moderation.services import is_crisis_text
-
-    return is_crisis_text(author=author, text=text)
+    return hooks.screen_text(author=author, text=text, where=hooks.MESSAGE)
 
 
 def active_care_team(member) -> list:
@@ -57,13 +56,10 @@ def _write(
     body = body.strip()
     if not body:
         raise ValidationError(_("Please write a message."), code="empty")
-    crisis = screen_text(author=author, text=body)
+    screening = screen_text(author=author, text=body)
     now = timezone.now()
     message = Message.objects.create(conversation=conversation, author=author, body=body, created_at=now)
-    if crisis:
-        from moderation.services import flag_crisis_message
-
-        flag_crisis_message(message=message)
+    hooks.text_stored(screening=screening, obj=message, where=hooks.MESSAGE)
     for upload in uploads:
         name = files.store(upload.data)
         stored.append(name)

@@ -2,7 +2,15 @@
 
 from django.contrib import admin
 
-from moderation.models import ModerationAction, QueueItem, Report, Sanction, SavedReply, WatchedWord
+from moderation.models import (
+    EscalationContact,
+    ModerationAction,
+    QueueItem,
+    Report,
+    Sanction,
+    SavedReply,
+    WatchedWord,
+)
 from reconnect.core.admin import AccessLoggedAdmin, ReadOnlyAdmin
 
 
@@ -17,6 +25,16 @@ class WatchedWordAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(EscalationContact)
+class EscalationContactAdmin(admin.ModelAdmin):
+    """Who is emailed when a crisis item waits unclaimed for MODERATION_CRISIS_ESCALATE_MINUTES."""
+
+    list_display = ["name", "email", "phone", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "email"]
+    exclude = ["created_at"]
 
 
 @admin.register(SavedReply)
@@ -56,8 +74,10 @@ class ModerationActionAdmin(ReadOnlyAdmin):
 
 @admin.register(QueueItem)
 class QueueItemAdmin(ReadOnlyAdmin):
-    list_display = ["pk", "kind", "status", "created_at", "claimed_by", "escalated_at"]
-    list_filter = ["kind", "status"]
+    list_display = ["pk", "kind", "severity", "category", "status", "created_at", "claimed_by", "auto_escalated_at"]
+    list_filter = ["kind", "severity", "status"]
+    # The evidence holds the member's words: it is read on the moderation pages, not in the admin.
+    exclude = ["matched", "evidence"]
 
 
 @admin.register(Report)

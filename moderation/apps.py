@@ -8,10 +8,14 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from celery.schedules import crontab
+        from django.conf import settings
 
         from moderation import notifications  # noqa: F401 - registers the notification kinds
+        from moderation.screener import ModerationScreener
         from reconnect.celery import app
-        from reconnect.core import navigation
+        from reconnect.core import hooks, navigation
+
+        hooks.register_screener(ModerationScreener())
 
         navigation.register(
             navigation.NavItem(_("Moderation"), "moderation:queue", frozenset({"moderator", "admin"}), order=15)
@@ -20,4 +24,9 @@ class ModerationConfig(AppConfig):
         app.conf.beat_schedule["moderation-queue-summary"] = {
             "task": "moderation.queue_summary",
             "schedule": crontab(hour=8, minute=0),
+        }
+        # Each unclaimed crisis item is escalated once: the task claims it in the database.
+        app.conf.beat_schedule["moderation-escalate-unclaimed-crisis"] = {
+            "task": "moderation.escalate_unclaimed_crisis",
+            "schedule": float(settings.MODERATION_ESCALATION_CHECK_SECONDS),
         }

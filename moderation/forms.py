@@ -102,3 +102,7 @@ class WatchedWordForm(forms.Form):
     phrase = forms.CharField(label=_("Word or phrase"), max_length=100)
     language = forms.ChoiceField(label=_("Language"), choices=WatchedWord.Language.choices)
     action = forms.ChoiceField(label=_("What happens"), choices=WatchedWord.Action.choices)
+
+
+class DutyForm(forms.Form):
+    on_duty = forms.ChoiceField(choices=[("on", _("On duty")), ("off", _("Off duty"))])

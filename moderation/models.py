@@ -64,19 +64,30 @@ class QueueItemQuerySet(models.QuerySet["QueueItem"]):
 
 
 class QueueItem(models.Model):
-    """One thing that needs a peer moderator. Crisis first, then reports and flags, then held posts."""
+    """One thing that needs a peer moderator. Imminent crisis first, then crisis (and telling someone
+    to harm themselves), then reports and flags (hostile, health advice, watched words), then held
+    posts; oldest first within each."""
 
     class Kind(models.TextChoices):
         CRISIS = "crisis", _("Crisis language")
         REPORT = "report", _("Reported")
         FLAG = "flag", _("Watched word")
+        HOSTILE = "hostile", _("Hostile")
+        ADVICE = "advice", _("Health advice")
         HELD = "held", _("Held for approval")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         RESOLVED = "resolved", _("Handled")
 
-    PRIORITY = {Kind.CRISIS: 0, Kind.REPORT: 1, Kind.FLAG: 1, Kind.HELD: 2}
+    class Severity(models.TextChoices):
+        IMMINENT = "imminent", _("Imminent")
+        CRISIS = "crisis", _("Crisis")
+        FLAG = "flag", _("Flag")
+
+    IMMINENT_PRIORITY, CRISIS_PRIORITY = 0, 1
+    PRIORITY = {Kind.CRISIS: 1, Kind.REPORT: 2, Kind.FLAG: 2, Kind.HOSTILE: 2, Kind.ADVICE: 2, Kind.HELD: 3}
+    SEVERITY_PRIORITY = {Severity.IMMINENT: 0, Severity.CRISIS: 1}
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     priority = models.PositiveSmallIntegerField(_("priority"), default=2)
@@ -85,12 +96,19 @@ class QueueItem(models.Model):
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_items")
     # What the screening found (phrases of the watched-word list, or "first posts"), for moderators.
     matched = models.CharField(_("why"), max_length=300, blank=True)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, blank=True)
+    # The screen's category (moderation/screening/categories.py) and its evidence: a list of
+    # {"words", "rule", "category", "label", "severity"}, the words as the member wrote them.
+    category = models.CharField(_("category"), max_length=30, blank=True)
+    evidence = models.JSONField(_("evidence"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     claimed_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="moderation_claims"
     )
     claimed_at = models.DateTimeField(null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated to an admin"), null=True, blank=True)
+    # Set once, by the beat task, when a crisis item waited too long unclaimed (see services).
+    auto_escalated_at = models.DateTimeField(_("escalated for waiting unclaimed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -106,7 +124,14 @@ class QueueItem(models.Model):
                 fields=["post", "kind"], condition=Q(status="open"), name="moderation_one_open_item_per_kind"
             )
         ]
-        indexes = [models.Index(fields=["status", "priority", "created_at"], name="moderation_queue_order")]
+        indexes = [
+            models.Index(fields=["status", "priority", "created_at"], name="moderation_queue_order"),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(status="open", priority__lte=1, claimed_by__isnull=True, auto_escalated_at__isnull=True),
+                name="moderation_unclaimed_crisis",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
@@ -121,6 +146,17 @@ class QueueItem(models.Model):
     @property
     def is_crisis(self) -> bool:
         return self.kind == self.Kind.CRISIS
+
+    @property
+    def is_crisis_level(self) -> bool:
+        """Crisis, or telling someone to harm themselves: waits for nobody, escalates when unclaimed."""
+        return self.priority <= self.CRISIS_PRIORITY
+
+    @property
+    def category_name(self) -> str:
+        from moderation.screening.categories import CATEGORY_NAMES
+
+        return str(CATEGORY_NAMES.get(self.category, "")) if self.category else ""
 
 
 class ModerationAction(models.Model):
@@ -142,11 +178,13 @@ class ModerationAction(models.Model):
         CHECK_IN = "check_in", _("Sent a private check-in")
         DISMISS = "dismiss", _("Dismissed")
         ESCALATE = "escalate", _("Escalated to an admin")
+        AUTO_ESCALATE = "auto_escalate", _("Escalated: waited unclaimed")
         SANCTION = "sanction", _("Sanctioned a member")
         LIFT_SANCTION = "lift_sanction", _("Lifted a sanction")
         WATCHED_WORD = "watched_word", _("Changed a watched word")
 
-    actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="moderation_actions")
+    # No actor: the portal itself acted (escalating a crisis item nobody claimed in time).
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="moderation_actions")
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     # The log outlives what it points at: a circle or an account that is deleted leaves its entries,
@@ -321,3 +359,46 @@ class MessageCrisisFlag(models.Model):
 
     def __str__(self) -> str:
         return f"crisis note on message {self.message_id}"
+
+
+class EscalationContact(models.Model):
+    """Someone outside the portal's roles told when a crisis item waits unclaimed too long (the
+    on-call clinician of the service, for example). Set up by admins in the Django admin."""
+
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("escalation contact")
+        verbose_name_plural = _("escalation contacts")
+        constraints = [models.UniqueConstraint(fields=["email"], name="moderation_unique_escalation_email")]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+class DutyQuerySet(models.QuerySet["ModeratorDuty"]):
+    def on_duty(self) -> "DutyQuerySet":
+        return self.filter(on_duty=True, moderator__is_active=True)
+
+
+class ModeratorDuty(models.Model):
+    """Whether a peer moderator is on duty now: crisis flags reach those on duty at once (and every
+    moderator when nobody is)."""
+
+    moderator = models.OneToOneField(User, on_delete=models.CASCADE, related_name="moderation_duty")
+    on_duty = models.BooleanField(_("on duty"), default=False)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    objects = DutyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("moderator on duty")
+        verbose_name_plural = _("moderators on duty")
+
+    def __str__(self) -> str:
+        return f"{self.moderator_id}: {'on' if self.on_duty else 'off'} duty"

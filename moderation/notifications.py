@@ -17,6 +17,15 @@ CRISIS = register(
         roles=MODERATORS,
     )
 )
+CRISIS_UNCLAIMED = register(
+    NotificationKind(
+        key="moderation.crisis_unclaimed",
+        label=_("Crisis flags no peer moderator has taken up in time"),
+        message=_("A post with crisis language has waited {minutes} minutes without a peer moderator."),
+        default_email=EmailChoice.IMMEDIATE,
+        roles=frozenset({"admin"}),
+    )
+)
 QUEUE_SUMMARY = register(
     NotificationKind(
         key="moderation.queue_summary",

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from moderation.models import CheckIn, Report, Sanction
+from moderation.models import CheckIn, ModeratorDuty, QueueItem, Report, Sanction
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
@@ -10,7 +10,13 @@ def _erase(user, plan) -> dict[str, int]:
     # Reports the person made and sanctions they had stay with the anonymous account: they are
     # the moderators' record of what happened. The free text of a report is the person's own
     # words (it may name them or others), so it goes; the reason and outcome stay.
+    # The queue keeps its items (the moderators' record), but not the person's own words that the
+    # screen quoted as evidence.
     return {
+        "moderation.evidence_removed": QueueItem.objects.filter(author=user)
+        .exclude(evidence=[], matched="")
+        .update(evidence=[], matched=""),
+        "moderation.duty": ModeratorDuty.objects.filter(moderator=user).delete()[0],
         "moderation.check_ins": CheckIn.objects.filter(member=user).delete()[0],
         "moderation.report_details_removed": Report.objects.filter(reporter=user)
         .exclude(details="")
@@ -60,3 +66,5 @@ leave_out("moderation.watchedword", "Moderators' shared word list, not personal 
 leave_out("moderation.slowmode", "A setting on a thread, not personal data.")
 leave_out("moderation.messagecrisisflag", "An internal marker on a message; the message itself is exported.")
 leave_out("moderation.hidenotice", "The reason a post was hidden is shown with the post; the post is exported.")
+leave_out("moderation.escalationcontact", "Staff contacts set up by admins, not members' data.")
+leave_out("moderation.moderatorduty", "Whether a moderator is on duty now, a work setting; it goes with the account.")

@@ -3,10 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from forum.models import Post
-from moderation.models import ModerationAction, QueueItem, Report, Sanction
+from moderation.models import ModerationAction, ModeratorDuty, QueueItem, Report, Sanction
 
 QUEUE_PAGE_SIZE = 50
 
@@ -121,3 +122,16 @@ def item_detail(item: QueueItem, *, context_size: int = 3) -> dict:
         .order_by("-created_at")[:10]
     )
     return {"item": item, "thread_posts": thread_posts, "log": log, "earlier": earlier}
+
+
+def duty(user) -> dict:
+    """Whether `user` is on duty, and how many peer moderators are (one query)."""
+    on_duty = list(
+        ModeratorDuty.objects.on_duty().filter(moderator__role="moderator").values_list("moderator_id", flat=True)
+    )
+    return {
+        "on_duty": user.pk in on_duty,
+        "on_duty_count": len(on_duty),
+        "can_be_on_duty": user.role == "moderator",
+        "escalate_minutes": settings.MODERATION_CRISIS_ESCALATE_MINUTES,
+    }

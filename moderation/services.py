@@ -8,6 +8,7 @@ moderator; nothing is written twice.
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -17,18 +18,23 @@ from django.utils.translation import gettext_lazy
 
 from forum.models import Post, Thread, Topic
 from moderation import notifications as kinds
-from moderation.matching import find_matches
 from moderation.models import (
     CheckIn,
+    EscalationContact,
     HideNotice,
     MessageCrisisFlag,
     ModerationAction,
+    ModeratorDuty,
     QueueItem,
     Report,
     Sanction,
     SlowMode,
     WatchedWord,
 )
+from moderation.screening import categories as labels
+from moderation.screening import screen as screen_verdict
+from moderation.screening.engine import Verdict
+from moderation.screening.watched import find_matches
 from reconnect.accounts.models import Role, User
 from reconnect.core.services import notify
 
@@ -461,7 +467,7 @@ def lift_sanction(*, moderator, sanction: Sanction, reason: str = "") -> Sanctio
 
 @transaction.atomic
 def add_watched_word(*, moderator, phrase: str, language: str, action: str) -> WatchedWord:
-    from moderation.matching import phrase_key
+    from moderation.screening.watched import phrase_key
 
     phrase = " ".join((phrase or "").split()).lower()
     if not phrase_key(phrase):
@@ -529,7 +535,10 @@ def report_post(*, reporter, post: Post, reason: str, details: str = "") -> Repo
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do with a new text: hold it for approval, flag it, mark it as crisis (or several)."""
+    """What to do with a new text: hold it for approval, flag it, mark it as crisis (or several).
+
+    `verdict` is the built-in screen's finding (moderation/screening); the `*_because` lists say why
+    in words a moderator reads (watched phrases, "first posts", the screen's evidence)."""
 
     hold: bool = False
     flag: bool = False
@@ -537,29 +546,50 @@ class Decision:
     hold_because: tuple[str, ...] = field(default_factory=tuple)
     flag_because: tuple[str, ...] = field(default_factory=tuple)
     crisis_because: tuple[str, ...] = field(default_factory=tuple)
+    verdict: Verdict | None = None
 
     @property
     def flags(self) -> tuple[str, ...]:
-        return tuple(name for name in ("crisis", "flag", "hold") if getattr(self, name))
+        names = [name for name in ("crisis", "flag", "hold") if getattr(self, name)]
+        if self.verdict is not None and self.verdict.label in (labels.HOSTILE, labels.MISINFORMATION):
+            names.append(self.verdict.label)
+        return tuple(names)
 
 
 def hold_first_posts() -> int:
-    return int(getattr(settings, "MODERATION_HOLD_FIRST_POSTS", 2))
+    return settings.MODERATION_HOLD_FIRST_POSTS
 
 
 def crisis_holds() -> bool:
-    return bool(getattr(settings, "MODERATION_CRISIS_HOLDS", False))
+    return settings.MODERATION_CRISIS_HOLDS
+
+
+def crisis_escalate_minutes() -> int:
+    return settings.MODERATION_CRISIS_ESCALATE_MINUTES
+
+
+def _watched_pairs() -> list[tuple[str, str]]:
+    return list(WatchedWord.objects.active().values_list("phrase", "action"))
 
 
 def matched_words(text: str) -> dict[str, list[str]]:
     """The active watched phrases in `text`, by action."""
-    words = list(WatchedWord.objects.active().values_list("phrase", "action"))
+    words = _watched_pairs()
     found = set(find_matches(text, [phrase for phrase, _action in words]))
     result: dict[str, list[str]] = {action: [] for action in WatchedWord.Action.values}
     for phrase, action in words:
         if phrase in found and phrase not in result[action]:
             result[action].append(phrase)
     return result
+
+
+def screen_words(text: str, *, language: str) -> Verdict:
+    """The built-in screen plus the moderators' watched words (one query)."""
+    return screen_verdict(text, language, watched=_watched_pairs())
+
+
+def _language_of(author) -> str:
+    return "nb" if getattr(author, "preferred_language", "en") == "nb" else "en"
 
 
 def check_may_post(*, author, thread: Thread | None = None) -> None:
@@ -601,60 +631,125 @@ def check_may_post(*, author, thread: Thread | None = None) -> None:
 
 
 def screen(*, author, text: str, editing: bool = False, post: Post | None = None) -> Decision:
-    """Decide what to do with new or edited text by `author`; with `post`, also queue it.
+    """Decide what to do with new or edited forum text by `author`; with `post`, also queue it.
 
     Members only: peer moderators and admins are not screened. First posts and pre-moderation hold a
-    new post; watched words hold, flag or mark as crisis. Crisis language is published unless the
-    setting MODERATION_CRISIS_HOLDS says otherwise: a person in crisis is answered, not silenced.
+    new post; the built-in screen and the watched words flag crisis language, hostility and health
+    advice, and watched words may hold. Crisis language is published unless the setting
+    MODERATION_CRISIS_HOLDS says otherwise: a person in crisis is answered, not silenced.
     """
     if author.role != Role.MEMBER:
         return Decision()
-    words = matched_words(text)
-    hold_because = list(words[WatchedWord.Action.HOLD])
+    verdict = screen_words(text, language=_language_of(author))
+    watched = verdict.watched
+    hold_because = list(watched.get(WatchedWord.Action.HOLD, ()))
     if Sanction.objects.in_force().filter(member=author, kind=Sanction.Kind.PRE_MODERATION).exists():
         hold_because.insert(0, str(PRE_MODERATION_LABEL))
     elif not editing and Post.objects.filter(author=author).count() < hold_first_posts():
         hold_because.insert(0, str(FIRST_POSTS_LABEL))
-    crisis_because = tuple(words[WatchedWord.Action.CRISIS])
+    crisis_because = [e.describe() for e in verdict.evidence if e.label == labels.CRISIS]
+    crisis_because += list(watched.get(WatchedWord.Action.CRISIS, ()))
     if crisis_because and crisis_holds():
         hold_because.append(str(CRISIS_LABEL))
     decision = Decision(
         hold=bool(hold_because),
-        flag=bool(words[WatchedWord.Action.FLAG]),
+        flag=bool(watched.get(WatchedWord.Action.FLAG)),
         crisis=bool(crisis_because),
         hold_because=tuple(hold_because),
-        flag_because=tuple(words[WatchedWord.Action.FLAG]),
-        crisis_because=crisis_because,
+        flag_because=tuple(watched.get(WatchedWord.Action.FLAG, ())),
+        crisis_because=tuple(crisis_because),
+        verdict=verdict,
     )
     if post is not None:
         record_screening(post=post, decision=decision)
     return decision
 
 
+def _evidence(verdict: Verdict | None, label: str | None = None) -> list[dict]:
+    if verdict is None:
+        return []
+    return [
+        {"words": e.words, "rule": e.rule, "category": e.category, "label": e.label, "severity": e.severity}
+        for e in verdict.evidence
+        if label is None or e.label == label
+    ][:10]
+
+
+def _wanted_items(decision: Decision) -> list[tuple[str, dict]]:
+    """The queue items a decision asks for: kind and their fields."""
+    verdict = decision.verdict
+    wanted: list[tuple[str, dict]] = []
+    if decision.crisis:
+        crisis_evidence = _evidence(verdict, labels.CRISIS)
+        severity = QueueItem.Severity.CRISIS
+        category = "watched_word"
+        if crisis_evidence:
+            severity = crisis_evidence[0]["severity"]
+            category = crisis_evidence[0]["category"]
+        wanted.append(
+            (
+                QueueItem.Kind.CRISIS,
+                {
+                    "severity": severity,
+                    "category": category,
+                    "evidence": crisis_evidence,
+                    "matched": ", ".join(decision.crisis_because),
+                },
+            )
+        )
+    if verdict is not None and verdict.label in (labels.HOSTILE, labels.MISINFORMATION):
+        kind = QueueItem.Kind.HOSTILE if verdict.label == labels.HOSTILE else QueueItem.Kind.ADVICE
+        evidence = _evidence(verdict, verdict.label)
+        wanted.append(
+            (
+                kind,
+                {
+                    "severity": evidence[0]["severity"],
+                    "category": evidence[0]["category"],
+                    "evidence": evidence,
+                    "matched": ", ".join(f"“{e['words']}” ({e['rule']})" for e in evidence),
+                },
+            )
+        )
+    if decision.flag:
+        wanted.append(
+            (QueueItem.Kind.FLAG, {"severity": QueueItem.Severity.FLAG, "category": "watched_word",
+                                   "matched": ", ".join(decision.flag_because)})
+        )  # fmt: skip
+    if decision.hold:
+        wanted.append((QueueItem.Kind.HELD, {"matched": ", ".join(decision.hold_because)}))
+    return wanted
+
+
+def crisis_recipients():
+    """Peer moderators on duty now, or every moderator and admin when nobody is on duty."""
+    on_duty = User.objects.filter(moderation_duty__on_duty=True, is_active=True, role=Role.MODERATOR)
+    return on_duty if on_duty.exists() else moderators()
+
+
 @transaction.atomic
 def record_screening(*, post: Post, decision: Decision) -> list[QueueItem]:
-    """Put a screened post in the queue; moderators hear of a crisis flag at once."""
+    """Put a screened post in the queue; moderators on duty hear of a crisis-level flag at once."""
     created = []
-    for kind, wanted, because in (
-        (QueueItem.Kind.CRISIS, decision.crisis, decision.crisis_because),
-        (QueueItem.Kind.FLAG, decision.flag, decision.flag_because),
-        (QueueItem.Kind.HELD, decision.hold, decision.hold_because),
-    ):
-        if not wanted:
-            continue
+    for kind, values in _wanted_items(decision):
+        severity = values.get("severity", "")
+        priority = QueueItem.SEVERITY_PRIORITY.get(severity, QueueItem.PRIORITY[kind])
+        values = {**values, "matched": values.get("matched", "")[:300]}
         item, new = QueueItem.objects.open().get_or_create(
             post=post,
             kind=kind,
-            defaults={
-                "priority": QueueItem.PRIORITY[kind],
-                "author_id": post.author_id,
-                "matched": ", ".join(because)[:300],
-            },
+            defaults={"priority": priority, "author_id": post.author_id, **values},
         )
+        if not new and priority < item.priority:
+            # An edit that makes it worse moves the open item up (and says why).
+            for name, value in values.items():
+                setattr(item, name, value)
+            item.priority = priority
+            item.save(update_fields=["priority", *values])
         if new:
             created.append(item)
-        if new and kind == QueueItem.Kind.CRISIS:
-            notify(users=moderators(), kind=kinds.CRISIS, url=item.get_absolute_url())
+        if new and item.is_crisis_level:
+            notify(users=crisis_recipients(), kind=kinds.CRISIS, url=item.get_absolute_url())
     return created
 
 
@@ -664,10 +759,12 @@ def needs_crisis_support(post: Post) -> bool:
 
 
 def is_crisis_text(*, author, text: str) -> bool:
-    """Whether a member's text matches the crisis list (used for messages to the care team)."""
+    """Whether a member's text holds crisis language (the screen or the crisis watched words).
+    Used for messages to the care team and for private check-in notes."""
     if getattr(author, "role", None) != Role.MEMBER:
         return False
-    return bool(matched_words(text)[WatchedWord.Action.CRISIS])
+    verdict = screen_words(text, language=_language_of(author))
+    return verdict.label == labels.CRISIS or bool(verdict.watched.get(WatchedWord.Action.CRISIS))
 
 
 def flag_crisis_message(*, message) -> MessageCrisisFlag:
@@ -681,6 +778,71 @@ def flag_crisis_message(*, message) -> MessageCrisisFlag:
 def crisis_message_ids(conversation_id: int) -> set[int]:
     """The messages of one conversation that carry a crisis note, in one query."""
     return set(MessageCrisisFlag.objects.filter(conversation_id=conversation_id).values_list("message_id", flat=True))
+
+
+# --- Escalation and duty ---------------------------------------------------------------------------
+
+
+def escalation_due(now: datetime | None = None):
+    """Open crisis-level items nobody has claimed for the configured minutes, not yet escalated."""
+    cutoff = (now or timezone.now()) - timedelta(minutes=crisis_escalate_minutes())
+    return QueueItem.objects.filter(
+        status=QueueItem.Status.OPEN,
+        priority__lte=QueueItem.CRISIS_PRIORITY,
+        claimed_by__isnull=True,
+        auto_escalated_at__isnull=True,
+        created_at__lte=cutoff,
+    )
+
+
+@transaction.atomic
+def escalate_unclaimed_crisis(*, now: datetime | None = None, batch_size: int = 50) -> list[int]:
+    """Tell the admins and the escalation contacts about each crisis item that waited unclaimed too
+    long, once per item: the item is claimed for escalation in the database (SKIP LOCKED), so a
+    second beat or a retried task finds nothing left to do. Says so in the moderation log."""
+    from django.urls import reverse
+
+    now = now or timezone.now()
+    items = list(
+        escalation_due(now).select_for_update(skip_locked=True).order_by("priority", "created_at")[:batch_size]
+    )
+    if not items:
+        return []
+    minutes = crisis_escalate_minutes()
+    admins = list(User.objects.filter(role=Role.ADMIN, is_active=True))
+    contacts = list(EscalationContact.objects.filter(is_active=True).values_list("email", flat=True))
+    for item in items:
+        item.auto_escalated_at = now
+        item.save(update_fields=["auto_escalated_at"])
+        ModerationAction.objects.create(
+            actor=None,
+            action=Action.AUTO_ESCALATE,
+            item=item,
+            post_id=item.post_id,
+            subject_id=item.author_id,
+            reason=_("Not claimed within %(minutes)s minutes: told %(admins)s admins and %(contacts)s escalation "
+                     "contacts.") % {"minutes": minutes, "admins": len(admins), "contacts": len(contacts)},
+        )  # fmt: skip
+        notify(users=admins, kind=kinds.CRISIS_UNCLAIMED, url=item.get_absolute_url(), params={"minutes": minutes})
+        if contacts:
+            from moderation import tasks
+
+            url = settings.SITE_URL + reverse("moderation:item", kwargs={"pk": item.pk})
+            for email in contacts:
+                transaction.on_commit(partial(tasks.email_escalation_contact.delay, email, url))
+    return [item.pk for item in items]
+
+
+@transaction.atomic
+def set_on_duty(*, moderator, on_duty: bool) -> ModeratorDuty:
+    if moderator.role != Role.MODERATOR:
+        raise ModerationError(_("Only peer moderators go on duty."))
+    duty, _created = ModeratorDuty.objects.select_for_update().get_or_create(moderator=moderator)
+    if duty.on_duty == on_duty and not _created:
+        raise ModerationError(_("You are on duty already.") if on_duty else _("You are off duty already."))
+    duty.on_duty, duty.changed_at = on_duty, timezone.now()
+    duty.save(update_fields=["on_duty", "changed_at"])
+    return duty
 
 
 def queue_size() -> int:

@@ -6,6 +6,7 @@ app_name = "moderation"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("duty/", views.duty, name="duty"),
     path("items/<int:pk>/", views.item, name="item"),
     path("items/<int:pk>/<slug:action>/", views.item_action, name="item_action"),
     path("log/", views.log, name="log"),

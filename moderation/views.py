@@ -15,6 +15,7 @@ from forum.models import Post
 from forum.permissions import get_post_for
 from moderation import selectors, services
 from moderation.forms import (
+    DutyForm,
     EditForm,
     HideForm,
     MessageForm,
@@ -45,7 +46,31 @@ from reconnect.core.permissions import get_visible_or_404, moderator_required, p
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
     items, total = selectors.queue()
-    return render(request, "moderation/queue.html", {"items": items, "total": total})
+    context = {"items": items, "total": total, **selectors.duty(request.user)}
+    return render(request, "moderation/queue.html", context)
+
+
+@require_POST
+@moderator_required
+def duty(request: HttpRequest) -> HttpResponse:
+    """Go on or off duty: crisis flags reach the moderators on duty at once."""
+    form = DutyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose whether you go on or off duty."))
+        return redirect("moderation:queue")
+    on_duty = form.cleaned_data["on_duty"] == "on"
+    try:
+        services.set_on_duty(moderator=request.user, on_duty=on_duty)
+    except services.ModerationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("You are on duty: crisis flags reach you at once.")
+            if on_duty
+            else _("You are off duty. Thank you for your time."),
+        )
+    return redirect("moderation:queue")
 
 
 def _item_for(pk) -> QueueItem:
@@ -400,22 +425,3 @@ def support(request: HttpRequest) -> HttpResponse:
         "moderation/support.html",
         {"contacts": crisis_contacts_for(request.user), "next": _safe_next(request, fallback)},
     )
-
-
-# --- Used by the forum after a member writes ------------------------------------------------------
-
-
-def after_post_written(request: HttpRequest, post: Post, *, next_url: str) -> HttpResponse | None:
-    """What the writer sees after posting: "waiting for a moderator" for a held post, and at once the
-    crisis resources when the text matched the crisis list. None when the forum's usual answer fits."""
-    from urllib.parse import urlencode
-
-    held = post.status == Post.Status.HELD
-    if held:
-        messages.info(
-            request,
-            _("Your post is waiting for a peer moderator. Only you can see it until it is approved."),
-        )
-    if services.needs_crisis_support(post):
-        return redirect(f"{reverse('moderation:support')}?{urlencode({'next': next_url})}")
-    return redirect(next_url) if held else None

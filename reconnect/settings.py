@@ -323,6 +323,10 @@ INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14, minimum=1)
 # the portal chooses to hold them too.
 MODERATION_HOLD_FIRST_POSTS = envint("MODERATION_HOLD_FIRST_POSTS", 2, minimum=0)
 MODERATION_CRISIS_HOLDS = envbool("MODERATION_CRISIS_HOLDS", False)
+# A crisis item nobody has claimed after this many minutes is escalated to the admins and the
+# escalation contacts (once per item), by a beat task that looks every ..._CHECK_SECONDS.
+MODERATION_CRISIS_ESCALATE_MINUTES = envint("MODERATION_CRISIS_ESCALATE_MINUTES", 15, minimum=1)
+MODERATION_ESCALATION_CHECK_SECONDS = envint("MODERATION_ESCALATION_CHECK_SECONDS", 60, minimum=1)
 # The usage report shows counts below this as "fewer than N" in its monthly and per-community
 # breakdowns, so that small communities cannot be re-identified.
 REPORTS_SMALL_CELL_THRESHOLD = envint("REPORTS_SMALL_CELL_THRESHOLD", 5, minimum=1)

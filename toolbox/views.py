@@ -10,10 +10,13 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from reconnect.core import hooks
+from reconnect.core.context_processors import crisis_contacts_for
 from reconnect.core.permissions import get_visible_or_404, member_required
 from toolbox import selectors, services, svg
 from toolbox.forms import (
@@ -453,8 +456,11 @@ def checkins(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.record_checkin(member=member, day=today, **form.cleaned_data)
         messages.success(request, _("Thank you for checking in today."))
-        return redirect("toolbox:checkins")
+        # The note stays private (nobody is told), but crisis words in it bring the writer help.
+        screening = hooks.screen_text(author=member, text=form.cleaned_data["note"], where=hooks.CHECK_IN)
+        return redirect(reverse("toolbox:checkins") + ("?support=1" if screening.crisis else ""))
     weeks, start, end = chart_period(request)
+    support = request.GET.get("support") == "1"
     period = list(CheckIn.objects.filter(member=member, day__gte=start, day__lte=end))
     return render(
         request,
@@ -467,6 +473,9 @@ def checkins(request: HttpRequest) -> HttpResponse:
             "weeks": weeks,
             "week_choices": CHART_WEEKS,
             "shared_with": _shared_names(request, ItemType.CHECKINS),
+            "support": support,
+            "contacts": crisis_contacts_for(member) if support else [],
+            "crisis_plan_url": reverse("toolbox:crisis_plan"),
         },
         status=400 if form.errors else 200,
     )

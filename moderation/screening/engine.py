@@ -389,6 +389,7 @@ def _watched(words: list[normalise.Word], watched: Iterable[tuple[str, str]]) ->
 def _verdict(text: str, found, watched: dict[str, tuple[str, ...]]) -> Verdict:
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
+    # Crisis rules first, so that a span found by several rules keeps its most serious reading.
     for hit, words in found:
         rule = hit.rule.rule
         start, end = words[hit.start].start, words[hit.end - 1].end
@@ -396,7 +397,7 @@ def _verdict(text: str, found, watched: dict[str, tuple[str, ...]]) -> Verdict:
             severity = c.IMMINENT if hit.imminent and rule.label == c.CRISIS else c.SEVERE
         else:
             severity = c.FLAG
-        key = (rule.name, start, end)
+        key = (rule.label, start, end)
         if key in seen:
             continue
         seen.add(key)

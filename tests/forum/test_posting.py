@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from forum import services
 from forum.models import MAX_POST_LENGTH, Post, Thread
+from reconnect.core import hooks
 from tests.forum.factories import ThreadFactory, reply
 
 
@@ -188,7 +189,7 @@ def test_pages_outside_the_thread_are_404(login, member, topic, page):
 
 
 def test_screen_text_hook_can_hold_a_post_from_others(login, member, other_member, topic, monkeypatch):
-    monkeypatch.setattr(services, "screen_text", lambda *, author, text: services.ScreenResult(hold=True))
+    monkeypatch.setattr(services, "screen_text", lambda *, author, text: hooks.Screening(hold=True))
     thread = ThreadFactory(author=member, topic=topic)
     held = reply(thread, other_member, body="Held words")
     assert held.status == Post.Status.HELD

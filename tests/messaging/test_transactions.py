@@ -4,6 +4,7 @@ import pytest
 
 from messaging import services
 from messaging.models import Attachment, Conversation, Message
+from reconnect.core import hooks
 from reconnect.core.models import AccessLogEntry, Notification
 from tests.messaging.factories import PDF_BYTES, upload
 
@@ -62,6 +63,11 @@ def test_a_successful_provider_reply_writes_all_three(member, provider, conversa
 
 def test_the_crisis_check_hook_sees_every_message(member, provider, monkeypatch):
     seen = []
-    monkeypatch.setattr(services, "screen_text", lambda *, author, text: seen.append((author, text)))
+
+    def spy(*, author, text):
+        seen.append((author, text))
+        return hooks.Screening()
+
+    monkeypatch.setattr(services, "screen_text", spy)
     services.start_conversation(member=member, providers=[provider], subject="s", body="I feel hopeless")
     assert seen == [(member, "I feel hopeless")]

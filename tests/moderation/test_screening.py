@@ -44,17 +44,56 @@ def test_moderators_are_not_screened(moderator, settings):
 
 
 @pytest.mark.parametrize(
-    ("text", "phrase"),
-    [("Some nights I want to k i l l myself", "kill myself"), ("Jeg vil bare DREP MEG", "drep meg")],
+    ("text", "words", "rule"),
+    [
+        ("Some nights I want to k i l l myself", "k i l l myself", "en:kill myself"),
+        ("Jeg vil bare DREP MEG", "DREP MEG", "nb:ta livet mitt"),
+    ],
 )
-def test_crisis_language_in_either_language_is_published_and_flagged(member, member_post, text, phrase):
+def test_crisis_language_in_either_language_is_published_and_flagged(member, member_post, text, words, rule):
     decision = services.screen(author=member, text=text, post=member_post)
     assert decision.crisis and not decision.hold
-    assert phrase in decision.crisis_because
     item = QueueItem.objects.get(post=member_post, kind=QueueItem.Kind.CRISIS)
-    assert item.priority == 0
-    assert phrase in item.matched
+    assert item.priority == QueueItem.CRISIS_PRIORITY
+    assert (item.severity, item.category) == ("crisis", "suicidal_thoughts")
+    # The moderator sees why: the words as the member wrote them, and the rule that found them.
+    assert {"words": words, "rule": rule} == {k: item.evidence[0][k] for k in ("words", "rule")}
+    assert words in item.matched
     assert services.needs_crisis_support(member_post)
+
+
+def test_an_act_under_way_is_imminent_and_goes_above_other_crisis_items(member, member_post, crisis_item):
+    services.screen(author=member, text="I have already taken all my sleeping pills", post=member_post)
+    item = QueueItem.objects.get(post=member_post, kind=QueueItem.Kind.CRISIS, severity="imminent")
+    assert item.priority == QueueItem.IMMINENT_PRIORITY
+    assert item.category == "act_under_way"
+    assert QueueItem.objects.open().in_queue_order().first() == item
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "category"),
+    [
+        ("Oh please, man up and stop whining like a drama queen", "hostile", "invalidation"),
+        ("Bare kutt ut medisinene dine, de er gift", "advice", "stop_medication"),
+    ],
+)
+def test_hostile_replies_and_health_advice_are_flagged_with_their_category(member, member_post, text, kind, category):
+    decision = services.screen(author=member, text=text, post=member_post)
+    assert not decision.crisis and not decision.hold
+    item = QueueItem.objects.get(post=member_post)
+    assert (item.kind, item.category, item.severity) == (kind, category, "flag")
+    assert item.priority == QueueItem.PRIORITY[kind]
+    assert item.evidence and not services.needs_crisis_support(member_post)
+
+
+def test_telling_someone_to_harm_themselves_is_hostile_at_crisis_level(member, member_post, moderator):
+    services.screen(author=member, text="nobody likes you, just go kill yourself", post=member_post)
+    item = QueueItem.objects.get(post=member_post)
+    assert (item.kind, item.category, item.severity) == ("hostile", "incitement", "crisis")
+    assert item.priority == QueueItem.CRISIS_PRIORITY
+    # Moderators hear of it at once; the writer is not sent to the crisis resources.
+    assert Notification.objects.filter(user=moderator, kind="moderation.crisis").exists()
+    assert not services.needs_crisis_support(member_post)
 
 
 def test_crisis_language_can_be_held_by_setting(member, settings):
@@ -83,7 +122,9 @@ def test_watched_words_hold_or_flag(member, member_post):
     WatchedWordFactory(phrase="idiot", language="nb", action=WatchedWord.Action.FLAG)
     decision = services.screen(author=member, text="Best c.a.s.i.n.o bonus, you IDIOT", post=member_post)
     assert decision.hold and decision.flag and not decision.crisis
-    assert set(QueueItem.objects.filter(post=member_post).values_list("kind", flat=True)) == {"held", "flag"}
+    # The built-in screen reads "you IDIOT" as an insult too.
+    kinds = set(QueueItem.objects.filter(post=member_post).values_list("kind", flat=True))
+    assert kinds == {"held", "flag", "hostile"}
 
 
 def test_inactive_watched_words_are_ignored(member):
@@ -93,7 +134,8 @@ def test_inactive_watched_words_are_ignored(member):
 
 def test_innocent_text_passes(member):
     decision = services.screen(author=member, text="A skilled nurse said the film was drepende kjedelig")
-    assert decision == services.Decision()
+    assert not (decision.hold or decision.flag or decision.crisis) and decision.flags == ()
+    assert decision.verdict is not None and decision.verdict.label == "ok"
 
 
 def test_crisis_language_in_a_message_is_noted_for_the_provider(member, provider):

@@ -2,7 +2,7 @@
 members report posts and read their own reports, notes and check-ins; the crisis resources page is
 open to everyone."""
 
-from moderation.models import CheckIn, QueueItem, Sanction, SavedReply, WatchedWord
+from moderation.models import CheckIn, EscalationContact, QueueItem, Sanction, SavedReply, WatchedWord
 from tests.forum.factories import ThreadFactory, TopicFactory
 from tests.security.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, Redirect, Route, everyone, only, roles
 
@@ -49,6 +49,8 @@ def _check_in(world):
 
 ROUTES = {
     "moderation:queue": Route("/moderation/", only(OK, *MODERATORS)),
+    # Going on or off duty; an empty form is refused with a message on the queue page.
+    "moderation:duty": Route("/moderation/duty/", only(Redirect("/moderation/"), *MODERATORS), method="post"),
     "moderation:item": Route(lambda w: _item(w).get_absolute_url(), only(OK, *MODERATORS)),
     "moderation:item_action": Route(
         lambda w: f"/moderation/items/{_item(w).pk}/claim/",
@@ -101,5 +103,8 @@ ADMIN_SAMPLES = {
     "moderation.report": lambda world: _item(world).reports.create(
         post=_item(world).post, reporter=world.other_member, reason="spam"
     ),
+    "moderation.escalationcontact": lambda world: EscalationContact.objects.get_or_create(
+        email="on-call@example.org", defaults={"name": "On-call clinician"}
+    )[0],
     "moderation.moderationaction": lambda world: _item(world).actions.create(actor=world.moderator, action="claim"),
 }
