@@ -232,12 +232,13 @@ class Detector:
             for code in order:
                 if code not in self.languages:
                     continue
-                for hit in self._screen_language(self.languages[code], words, forms, sentences, clauses):
+                primary = code == language
+                for hit in self._screen_language(self.languages[code], words, forms, sentences, clauses, primary):
                     found.append((hit, words))
         watched_found = _watched(words, watched)
         return _verdict(text, found, watched_found)
 
-    def _screen_language(self, language: _Language, words, forms, sentences, clauses) -> list[_Hit]:
+    def _screen_language(self, language: _Language, words, forms, sentences, clauses, primary) -> list[_Hit]:
         spellings = lang.SPELLINGS[language.code]
         element_forms: list[str] = []
         element_word: list[int] = []
@@ -258,14 +259,16 @@ class Detector:
             for w_start in range(start, end, STRIDE):
                 w_end = min(end, w_start + WINDOW)
                 hits.extend(
-                    self._screen_window(language, element_stems, element_forms, element_word, clauses, w_start, w_end)
+                    self._screen_window(
+                        language, element_stems, element_forms, element_word, clauses, w_start, w_end, primary
+                    )
                 )
                 if w_end == end:
                     break
             start = end
         return hits
 
-    def _screen_window(self, language, stems, forms, owner, clauses, start, end) -> list[_Hit]:
+    def _screen_window(self, language, stems, forms, owner, clauses, start, end, primary=True) -> list[_Hit]:
         window_stems, window_forms = stems[start:end], forms[start:end]
         candidates = language.candidates(window_stems, window_forms)
         if not candidates:
@@ -289,6 +292,10 @@ class Detector:
         hits: list[_Hit] = []
         for index in sorted(candidates):
             item = language.rules[index]
+            if item.rule.weak and not primary:
+                # In the other language only rules that say it plainly count: its context checks
+                # (negation, past, news) are written for its own words.
+                continue
             for match in item.pattern.regex.finditer(stream):
                 if match.end() == match.start():
                     continue

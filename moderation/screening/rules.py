@@ -71,6 +71,9 @@ class Rule:
 
     def checks(self) -> frozenset[str]:
         checks = DEFAULT_CHECKS[self.label] | (WEAK_CHECKS if self.weak else frozenset())
+        if self.category == "act_under_way":
+            # An act under way is told in the past tense ("I took them all"): that is no recovery story.
+            checks -= {PAST}
         return checks - self.without
 
 

@@ -20,19 +20,22 @@ FRAGMENTS = {
     "i": "i | me | my self | myself",
     "self": "myself | my self | me | my life | my own life | mysel",
     "mylife": "my life | my own life | it all | everything | things | it",
-    "want": "want | wanna | wish | need | going | gonna | plan | planning | ready | decided | tempted | about "
-    "| trying | try | would like | like | think about | thinking about | thought about | considering | consider "
-    "| tempted | urge | urges | keep thinking about | longing | long | desperate | have | got | feel like "
-    "| will | shall | gonna | might | could | should | can | just",
-    "die": "die | be dead | not be here | not exist | stop existing | disappear forever | be gone | not wake up "
-    "| never wake up | not be alive | end it | end it all | sleep forever | go to sleep forever | not be around "
-    "| stop breathing | rest forever | cease to exist | not live | be with my grandma | join",
+    "want": "want | wanna | wish | need | going | gonna | plan | planning | ready | decided | tempted "
+    "| would like | think about | thinking about | thought about | considering | urge | urges "
+    "| keep thinking about | longing | desperate | feel like | just want | rather",
+    "die": "die | be dead | not be here | not exist | stop existing | disappear forever | not wake up "
+    "| never wake up | not be alive | end it all | sleep forever | go to sleep forever | not be around "
+    "| stop breathing | rest forever | cease to exist | not live | not have to be alive | stop living",
     "kill": "kill | end | take | unalive | off | murder | top",
     "anymore": "anymore | any more | any longer | no more | much longer | longer",
     "pills": "pills | tablets | meds | medication | paracetamol | tylenol | sleeping pills | painkillers | "
     "pill | insulin | antidepressants | lithium | quetiapine | seroquel | sertraline | zopiclone | xanax",
     "means": "{pills} | rope | noose | belt | blade | razor | razors | gun | knife | bridge | train | tracks "
     "| roof | cliff | ledge | edge | balcony | car exhaust | charcoal | poison | bleach | cable | overdose",
+    "when": "tonight | tomorrow | this weekend | on friday | on saturday | on sunday | on monday | on tuesday "
+    "| on wednesday | on thursday | friday | saturday | sunday | monday | in an hour | after the party | "
+    "this week | at night | when this post | when she leaves | when he leaves | when they leave | when my | "
+    "the date | the 14th | before anyone | after tomorrow | new year | christmas | my birthday",
     "time": "tonight | tonite | today | now | right now | this evening | this weekend | tomorrow | in an hour "
     "| after this | after this post | soon | at midnight | this time",
     "people": "everyone | everybody | people | my family | family | they | my kids | my children | my parents "
@@ -59,7 +62,7 @@ FRAGMENTS = {
 
 RULES = (
     # --- Wish to be dead (passive ideation) ---------------------------------------------------
-    rule("wish_dead", "want to die", "{i}? ...2 {want} ...2 to? {die} ...3", without={}),
+    rule("wish_dead", "want to die", "{i}? ...2 {want} ...3 to? {die} ...3", without={}),
     rule(
         "wish_dead",
         "wish I was dead",
@@ -328,7 +331,7 @@ RULES = (
     rule(
         "preparatory",
         "will written",
-        "(wrote | written | made | make | updated | writing) ...2 my (will | last will | funeral plans | funeral)",
+        "(wrote | written | made | make | updated | writing | changed | changing | redid | rewrote) ...2 my (will | last will | funeral plans | funeral)",
     ),
     rule(
         "preparatory",
@@ -480,7 +483,7 @@ RULES = (
     rule(
         "incitement",
         "go die",
-        "(go | just | pls | please | should | ought to | better) ...2 (die | jump off "
+        "(go | just go | pls go | please go | should go | go and | you should | ought to | better) (die | jump off "
         "a bridge | drink bleach | jump | do it already | do us all a favour | do everyone a favour)",
         without={SELF_TALK},
     ),
@@ -498,7 +501,7 @@ RULES = (
     rule(
         "invalidation",
         "man up",
-        "(man up | toughen up | harden up | grow up | grow a pair | suck it up | "
+        "(man up | toughen up | harden up | grow a pair | just grow up | so grow up | you need to grow up | suck it up | "
         "get over (it | yourself) | snap out of it | pull yourself together | get a grip | cheer up already)",
     ),
     rule(
@@ -721,6 +724,345 @@ RULES = (
         "schizophrenia | better)?",
         weak=True,
     ),
+    # --- Added from the development corpus: how members really write -------------------------------
+    rule("wish_dead", "being dead better", "(being | be) dead ...4 (better | easier | peace | relief | all i want)"),
+    rule(
+        "wish_dead",
+        "not alive",
+        "(not | wasn t | wasnt | weren t | stop being | no longer | never) (be )? "
+        "alive ...3 (anymore | any more | again | another | fix | better | happier | easier | save)?",
+    ),
+    rule("wish_dead", "another one alive", "(another | one more) ...3 (alive | living | of this)", weak=True),
+    rule(
+        "wish_dead",
+        "point staying alive",
+        "(point | reason | why) ...4 (staying alive | stay alive | keep living "
+        "| keep on living | go on living | keep going | to keep going | carry on | halde fram | to live | living)",
+    ),
+    rule(
+        "wish_dead",
+        "have to keep living",
+        "(have to | should) ...2 (keep living | stay alive | go on living | keep going)",
+    ),
+    rule("wish_dead", "give life back", "(give | hand) (it | life | my life) back"),
+    rule(
+        "wish_dead",
+        "endure life",
+        "life is (something )? (i endure | unbearable | torture | a prison | hell) ...4 (give | end | out | over)?",
+        weak=True,
+    ),
+    rule(
+        "wish_dead",
+        "hope it goes down",
+        "(hope | hoping | pray) ...3 (it | the plane | the car | the bus | "
+        "something | someone) (goes down | crashes | hits me | kills me)",
+    ),
+    rule(
+        "wish_dead",
+        "not wake up hoping",
+        "(hoping | hope | pray | praying) (not | never) to? wake up",
+        without={NEGATION},
+    ),
+    rule("wish_dead", "including life", "(done | finished | over) ...8 (including | with) life"),
+    rule(
+        "wish_dead",
+        "die in my sleep",
+        "(nice | good | great | wish | want | hope | pray) ...3 to? (just )? die "
+        "(in my sleep | tonight | quietly | peacefully | already)",
+    ),
+    rule(
+        "method_plan",
+        "thinking about the bridge",
+        "(thinking about | thought about | think about | looking at | "
+        "staring at | dreaming about) the (bridge | tracks | pills | rope | cliff | roof | edge | railway | "
+        "train tracks | sea) ...3 (again)?",
+    ),
+    rule("method_plan", "the rope is up", "(rope | noose) (is | s)? (up | ready | tied | hung | hanging)"),
+    rule("preparatory", "everything in order", "(everything | all) (is | s | feels | seems)? ...2 in order", weak=True),
+    rule(
+        "wish_dead",
+        "wish for the day",
+        "(wish | wishing | long | longing | waiting) ...3 for ...2 (the day | the "
+        "end | death | it to end | the time) ...6 (alive | dead | die | over | end)?",
+        weak=True,
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "happy to stop",
+        "(happy | glad | relieved | ready) to (just )? (stop | go | not exist | be gone)",
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "suicide in my head",
+        "=suicide ...4 (head | mind | option | keeps | popping | again | thoughts | plan | plans | date)",
+        weak=True,
+    ),
+    rule("suicidal_thoughts", "my suicide", "(my | planning my | plan my | planned my) =suicide"),
+    rule(
+        "suicidal_thoughts",
+        "back to suicide",
+        "(back to | thinking of | think of | thinking about | think about) =suicide",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "checking out",
+        "(checking out | check out | logging off | log off | signing off | "
+        "leaving | going away | gone | out) (for good | for ever | forever | permanently)",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "permanent nap",
+        "(permanent | eternal | forever | final | long) (nap | sleep | rest | exit | goodbye)",
+    ),
+    rule("suicidal_thoughts", "not that kind of trip", "not that kind of (trip | journey | holiday)"),
+    rule(
+        "suicidal_thoughts",
+        "not coming back",
+        "(not | never) (coming | going to come | gonna come) back ...3 (this time | again | ever)?",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "be here much longer",
+        "(not | won t) ...2 (be | gonna be) (here | around) ...2 (much longer | long | for long | after)",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "won't be a problem",
+        "(not | won t) ...3 (be a | a) (problem | burden | bother) "
+        "...3 (after | for anyone after | much longer | soon)",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "going to do it",
+        "(i am | i will | going to | gonna | planning to | plan to | when i "
+        "| before i | that is when i am | i am doing | decided to | ready to | have to | got to | about to) "
+        "...2 (do it | doing it | go through with it | doing this)",
+        weak=True,
+    ),
+    rule(
+        "method_plan",
+        "the plan is",
+        "(the | my) plan (is | was) ...6 (the | to | on | this | tonight | "
+        "tomorrow | bridge | cliff | pills | sea | date)",
+    ),
+    rule(
+        "method_plan",
+        "set a date",
+        "(set | picked | chosen | have | got | written down) ...2 (a date | the date | "
+        "a day | the day | exactly how | how and when | when and how)",
+    ),
+    rule("method_plan", "plan and a date", "(a | my) (plan | method) and (a | the) (date | time | place)"),
+    rule("method_plan", "means with a time", "{means} ...6 {when}", weak=True),
+    rule("method_plan", "a time with means", "{when} ...6 {means}", weak=True),
+    rule(
+        "method_plan",
+        "bridge without fences",
+        "(bridges | bridge | car park | roof | building) ...4 (fences | "
+        "nets | high enough | open at night | top floor | jump from | without)",
+    ),
+    rule(
+        "method_plan",
+        "jump from",
+        "(jump | jumping) (from | off) ...3 (bridge | roof | building | car park | balcony "
+        "| cliff | top floor | window | storey | tower | ledge | it | there)",
+    ),
+    rule(
+        "method_plan",
+        "which one I'll jump from",
+        "which ...6 (i will | i am going to | to) (jump | drive | walk) (from | off | into)",
+    ),
+    rule(
+        "method_plan",
+        "drive off",
+        "(drive | driving | walk | walking | go | going) (off | into | in front of) "
+        "(it | the sea | the water | the river | the lake | a train | a bus | a lorry | the cliff | the road)",
+    ),
+    rule("method_plan", "timing trains", "(timing | timed | times | schedule) ...3 (trains | train | them)"),
+    rule("method_plan", "enough for when", "(enough | so i have enough) ...4 (for when | when i | to)"),
+    rule(
+        "method_plan",
+        "looking at pills",
+        "(looking at | counted | counting | lined up | lining up | holding | "
+        "have | got) ...3 (the )? (pills | tablets | knife | blade | rope | razor) ...4 (hand | table | "
+        "drawer | twice | again | every | lined | ready | up | evening | now)",
+    ),
+    rule("method_plan", "almost enough", "(almost | nearly | finally) enough ...3 (for | now)?"),
+    rule("method_plan", "what I'll do tonight", "(scared | afraid | terrified) of what i (will | might | could) do"),
+    rule("preparatory", "when I'm gone", "(when | after | once | for when) (i am | i m | im) gone"),
+    rule(
+        "preparatory",
+        "find them after",
+        "(find | read | watch | open) (them | it | this)? ...2 (after | afterwards | when i am gone)",
+    ),
+    rule(
+        "preparatory",
+        "funeral wishes",
+        "(funeral | my funeral | my will) ...3 (wishes | plans | document | sorted | written | music | songs)",
+        weak=True,
+    ),
+    rule(
+        "preparatory",
+        "letters to my kids",
+        "(wrote | written | writing | recorded | made) ...2 (letters | a letter "
+        "| a video | videos | notes) ...3 (to | for) ...2 (my | everyone | the)",
+    ),
+    rule(
+        "preparatory",
+        "rehomed",
+        "(rehomed | rehome | found a home for | gave away | giving away) ...3 (my | the)? "
+        "(cat | dog | pets | rabbit | things | stuff)",
+    ),
+    rule(
+        "preparatory", "told everyone trip", "(told | telling) everyone ...4 (going away | a trip | leaving)", weak=True
+    ),
+    rule("preparatory", "saying goodbye secretly", "(saying | said) goodbye ...6 (without | know | knowing)"),
+    rule(
+        "preparatory",
+        "paid every bill",
+        "(paid | paying) ...3 (every | all the | all my) bills? ...8 (after | gone | mess | nobody)",
+    ),
+    rule(
+        "preparatory",
+        "looking up which",
+        "(looking up | looked up | searched | googled) ...3 (which | how | "
+        "where) ...3 (bridges | bridge | building | dose | pills | heights | rope)",
+    ),
+    rule("preparatory", "this is goodbye", "(this is | it s | title) ...2 (goodbye | farewell)", weak=True),
+    rule(
+        "act_under_way",
+        "took them all",
+        "(took | taken | swallowed | downed | had) ...2 (them all | all of them | "
+        "it all | everything i (saved | had | collected) | the whole (box | bottle | lot | pack) | the lot)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "took N pills",
+        "(took | taken | swallowed | downed) ...3 (about | around | like | over | nearly)? ...2 {pills}",
+        imminent=True,
+        weak=True,
+    ),
+    rule(
+        "act_under_way",
+        "pills kicking in",
+        "{pills} ...2 (kicking in | starting to work | working | taking effect)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "on the tracks now",
+        "(on | at | to | towards | walking to | on my way to | from | in) "
+        "(the )? (bridge | tracks | train tracks | cliff | edge | roof | top floor | railing | ledge | sea | "
+        "balcony railing | car park) ...4 (now | waiting | typing | this | not coming | right now)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "knife in my hand",
+        "(knife | blade | pills | rope | razor) in my (hand | hands)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "typing this from",
+        "(typing | writing) this (from | on | at) ...3 (roof | top floor | "
+        "bridge | railing | ledge | edge | tracks | car park)",
+        imminent=True,
+    ),
+    rule("act_under_way", "too late now", "too late (now | to stop)", imminent=True, weak=True),
+    rule(
+        "self_harm",
+        "cut again",
+        "(cut | cutting | burned | burnt | harmed | hurt | hit) ...2 (again | last night | tonight | today)",
+        weak=True,
+    ),
+    rule(
+        "self_harm",
+        "clean and relapsed",
+        "(clean | free | without) for ...3 (days | months | weeks | years) "
+        "...6 (cut | cutting | harm | burn | relapse | relapsed | blade | sharpener | want to)",
+    ),
+    rule(
+        "self_harm",
+        "on my wrist",
+        "(on | into | across) my (wrist | wrists | arm | arms | leg | legs | thigh | thighs | skin | stomach)",
+    ),
+    rule(
+        "self_harm",
+        "carved",
+        "(carved | carve | scratched | scratch | bit | bite | scalded | burned | burnt | "
+        "slammed | hit | punched | banged | clawed) ...3 (my | myself | into) ...4 (leg | legs | arm | arms | "
+        "wrist | hand | hands | fingers | skin | head | marks | bled | bleed | on purpose | deserved | until)",
+    ),
+    rule(
+        "self_harm",
+        "on purpose",
+        "(on purpose | deserved it | i deserved | to feel something | until i couldn t "
+        "feel | until it bled | hard enough to leave marks)",
+    ),
+    rule("self_harm", "need to feel pain", "(need | want) to (feel pain | hurt | bleed | feel the pain)"),
+    rule("self_harm", "cat scratches", "cat scratches ...6 (no cat | not (even )? have a cat)", without={NEGATION}),
+    rule(
+        "self_harm",
+        "stopped caring for wounds",
+        "(wounds | cuts | burns) ...4 (infected | get infected | properly)",
+        weak=True,
+    ),
+    rule(
+        "burdensomeness",
+        "if I just wasn't alive",
+        "if i (just | simply)? (was not | wasn t | were not | weren t | wasnt) (alive | here | around)",
+    ),
+    rule(
+        "burdensomeness",
+        "if I died",
+        "(would | d | could) ...6 (better | happier | fine | easier | relieved | "
+        "safer | life back | someone better | save) ...4 if i (died | was dead | was gone | were gone | "
+        "disappeared)",
+    ),
+    rule(
+        "burdensomeness",
+        "removing myself",
+        "(removing | remove | erasing | erase) myself ...4 (fix | solve | help | better)?",
+    ),
+    rule("burdensomeness", "still being here", "(by | for) still being (here | alive | around)"),
+    rule(
+        "burdensomeness",
+        "a cost and a worry",
+        "(only | just) a (cost | worry | drain | weight | problem) (to | for)",
+        weak=True,
+    ),
+    rule(
+        "thwarted_belonging",
+        "nobody would notice if I died",
+        "(nobody | no one | noone) ...3 (notice | miss me | "
+        "care | know) ...3 if i (died | was gone | disappeared | was dead)",
+        without={NEGATION},
+    ),
+    rule(
+        "thwarted_belonging",
+        "no one, what's the point",
+        "(no one | nobody | noone) ...6 (point | reason) ...3 (alive | living | live | going)",
+        without={NEGATION},
+    ),
+    rule(
+        "command_hallucination",
+        "voices told me",
+        "(voices | voice | they re | they are | it keeps) ...2 (told | "
+        "telling | tell | said | says | saying) (me )? ...2 (to | i have to | i must | that) ...4 (take all | "
+        "burn | cut | die | kill | jump | stop eating | hurt | everyone would be safer | better if i died | "
+        "do it)",
+    ),
+    rule(
+        "command_hallucination",
+        "voice says died",
+        "(voice | voices) ...6 (if i died | i should die | i deserve to die | safer if i)",
+    ),
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "dont", "cannot", "nor", "without"})
@@ -763,7 +1105,7 @@ CONTEXTS = (
     context(
         PAST,
         "used to",
-        "(used to | back then | back in | at the time | at that time | in the past | as a "
+        "(used to | back then | back in | at the time | at that time | in the past | at my worst | at my lowest | as a "
         "teen | as a teenager | when i was (young | younger | a teen | a teenager | a kid | at school | in "
         "school | in my | \\d+ ) | once upon | long ago | for years i | in my (teens | twenties | twenties | "
         "thirties | youth) | those days | those years | that time | that period | that year | that winter | "
@@ -774,16 +1116,18 @@ CONTEXTS = (
         PAST,
         "recovered",
         "(recovery | recovering | recovered | survived | survivor | made it through | "
-        "got through | came through | got help | am glad i | grateful i | so glad | still here "
-        "and | clean for | free for | since then | today i | now i | these days i | looking back) ...3",
+        "got through | came through | got help | getting admitted | admitted saved | saved me | "
+        "am glad i | grateful i | so glad i | still here and | since then | looking back | "
+        "it does get better | it gets better | does get better | it got better | days since i last | "
+        "days since | months since | years since | it was not true for me)",
         "sentence",
     ),
     context(
         PAST,
         "past verbs",
         "(i | i had | i have) ...2 (=was | =were | =had | =tried | =attempted | =wanted "
-        "| =thought | =felt | =used | =survived | =planned | =cut | =took | =spent | =lost) ...6 (but | and "
-        "now | now | today | these days | nowadays)",
+        "| =thought | =felt | =used | =survived | =planned) ...8 (but now | but today | these days | "
+        "nowadays | and now i am (better | fine | okay | ok | happy | well | safe | glad | doing))",
         "sentence",
     ),
     context(
@@ -793,23 +1137,26 @@ CONTEXTS = (
         "mum | mom | mother | dad | father | son | daughter | cousin | uncle | aunt | grandma | grandpa | "
         "grandmother | grandfather | partner | husband | wife | boyfriend | girlfriend | colleague | neighbour"
         " | neighbor | classmate | patient | client | kid | child | teenager | niece | nephew | roommate | "
-        "flatmate) ...6",
-        "clause",
+        "flatmate) ...2 (=says | =said | =is | =was | =wants | =wanted | =tried | =died | =killed | =took "
+        "| =told | =thinks | =feels | =keeps | =talks | =talked | =posted | =wrote | =has | =had | =self)",
+        "before",
     ),
     context(
         OTHERS,
         "third person",
-        "(he | she | they | =him | =her | them | =herself | =himself | =themselves "
-        "| someone | somebody | a person | people | person | anyone | a member | a character | the main "
-        "character) ...4",
+        "(=he | =she | =they | =someone | =somebody | =anyone | a person | a member | a character | the main "
+        "character | =people | =everyone | =you) ...3",
         "before",
     ),
     context(
         OTHERS,
         "grief",
-        "(=lost | =losing | =died | =passed away | passed away | =funeral | =grief | =grieving | "
-        "=mourning | =memorial | miss him | miss her | took his own | took her own | took their own | "
-        "died by | committed | killed (himself | herself | themselves))",
+        "(=he | =she | =they | friend | brother | sister | mother | father | mum | dad | son | daughter | "
+        "cousin | uncle | aunt | grandma | grandpa | partner | husband | wife | neighbour | colleague) ...4 "
+        "(=died | =passed | =killed | =took | =lost | =committed) | (his funeral | her funeral | their funeral | =grief | =grieving | =mourning "
+        "| =memorial | miss him | miss her | died by suicide | took his own | took her own | took their own | "
+        "killed (himself | herself | themselves) | lost (my | a | our) ...2 (friend | brother | sister | "
+        "mother | father | mum | dad | son | daughter | cousin | partner | husband | wife | colleague))",
         "sentence",
     ),
     context(
@@ -823,11 +1170,11 @@ CONTEXTS = (
         TOPIC,
         "news",
         "(news | article | articles | report | reports | study | studies | research | "
-        "researchers | statistics | stats | figures | rate | rates | numbers | survey | data | percent | "
-        "prevention | awareness | campaign | documentary | podcast | book | film | movie | series | show | "
-        "episode | song | lyrics | novel | play | course | training | lecture | seminar | hotline | helpline "
-        "| charity | mental health first aid | workshop | week | day | month | law | policy | risk factors |"
-        " warning signs | signs | headline | journalist | media | newspaper | tv | program | programme)",
+        "researchers | statistics | stats | =rate | =rates | survey | percent | per cent | "
+        "prevention | awareness | campaign | documentary | podcast | episode | lyrics | novel | "
+        "course | training | lecture | seminar | hotline | helpline | charity | mental health first aid "
+        "| workshop | risk factors | warning signs | headline | journalist | newspaper | programme | "
+        "according to | =researchers | =experts | =survivors | =attempts)",
         "sentence",
     ),
     context(
@@ -849,7 +1196,7 @@ CONTEXTS = (
         HYPOTHETICAL,
         "if",
         "(if | whenever | in case | should i ever | when i feel | when the thoughts | "
-        "in the event) ...5 (call | ring | contact | text | reach out | tell | talk | go to | use | open | "
+        "in the event) ...10 (call | ring | contact | text | reach out | tell | talk | go to | use | open | "
         "look at | follow | read)",
         "sentence",
     ),
@@ -901,16 +1248,43 @@ CONTEXTS = (
     context(
         FIGURE,
         "game",
-        "(game | games | gaming | character | boss | level | zombie | zombies | match | "
-        "round | player | players | team | my sims | sims | minecraft | fortnite | movie | film | book | "
-        "novel | series | episode | battery | phone | laptop | plant | plants | car)",
+        "(game | games | gaming | =character | =boss | =level | zombie | zombies | =player | =players | sims | "
+        "minecraft | fortnite | movie | film | book | novel | series | episode | battery | phone | laptop | "
+        "plant | plants | villain | hero | =npc | =npcs | chess | =dnd | =campaign)",
         "clause",
+    ),
+    context(FIGURE, "joking", "(=jk | =jokes | =joking | just kidding | =kidding)", "clause"),
+    context(
+        FIGURE,
+        "nearly killed myself",
+        "(nearly | almost) (killed | kill) (myself | me) ...4 (on | with | "
+        "falling | slipping | tripping | by | ice | bike | stairs | laughing)",
+        "span",
     ),
     context(
         FIGURE,
-        "lol",
-        "(=lol | =lmao | =haha | =hahaha | =xd | =jk | =jokes | =joking | just kidding | =kidding | =rofl)",
-        "clause",
+        "accident",
+        "(oven | stove | cooking | pan | kettle | iron | tray | accident | accidentally | "
+        "by accident | nothing serious | slipped | tripped | football | hiking | climbing | the gym)",
+        "sentence",
+    ),
+    context(
+        FIGURE,
+        "goodbye card",
+        "(goodbye | farewell | leaving) (card | party | gift | present | lunch | drinks | speech | cake | do)",
+        "span",
+    ),
+    context(
+        OTHERS,
+        "felt that way too",
+        "(felt | feel | been | was) ...2 (that way | the same | there) (too | myself | before)",
+        "sentence",
+    ),
+    context(
+        OTHERS,
+        "travel",
+        "(off to | no phone signal | no signal | offline | travelling | traveling | cabin trip)",
+        "sentence",
     ),
     context(
         QUOTE,
