@@ -179,6 +179,14 @@ class Detector:
             for word in self.by_length.get(len(text), ()):
                 if pattern.fullmatch(word):
                     return (word,)
+            # A known beginning ("s*lvm*rdsbrevet" starts like "selvmordsbrev").
+            for length in range(len(text) - 1, 3, -1):
+                if "*" in text[length:]:
+                    break
+                head = re.compile(re.escape(text[:length]).replace(r"\*", "[a-zæøå]"))
+                for word in self.by_length.get(length, ()):
+                    if head.fullmatch(word):
+                        return (word + text[length:],)
             return (text.replace("*", ""),)
         if disguised and "i" in text:
             # "1" and "!" stand for "i", and sometimes for "l" ("ki11").
@@ -330,8 +338,8 @@ class Detector:
             check = ctx.context.check
             if check not in checks or not spans[i]:
                 continue
-            if check in (OTHERS, QUOTE) and ctx.context.scope == "before" and has_first_person and check == OTHERS:
-                continue
+            if check == OTHERS and has_first_person:
+                continue  # "my plan is ... the day he died" is the writer's own
             for s, e in spans[i]:
                 if _applies(ctx.context.scope, s, e, a, b, clause_of, check):
                     return True
@@ -349,7 +357,7 @@ def _applies(scope: str, s: int, e: int, a: int, b: int, clause_of, check: str) 
         limit = 8 if check in (QUOTE,) else 6
         if check == SELF_TALK:
             return s <= a and a - s <= limit and clause_of[s] == clause_of[a]
-        return s < a and a - s <= limit and clause_of[s] == clause_of[a]
+        return s <= a and a - s <= limit and clause_of[s] == clause_of[a]
     return False
 
 

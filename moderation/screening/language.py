@@ -42,12 +42,18 @@ EN_SPELLINGS: dict[str, tuple[str, ...]] = {
 
 NB_SPELLINGS: dict[str, tuple[str, ...]] = {
     # Nynorsk and dialect forms of the words the rules are written in (Bokmål)
-    "eg": ("jeg",), "æ": ("jeg",), "je": ("jeg",), "jæ": ("jeg",), "ej": ("jeg",), "e": ("jeg",),
+    "eg": ("jeg",), "æ": ("jeg",), "je": ("jeg",), "jæ": ("jeg",), "ej": ("jeg",),
     "ikkje": ("ikke",), "ikkj": ("ikke",), "itj": ("ikke",), "ittj": ("ikke",), "itte": ("ikke",),
     "ikkeno": ("ikke",), "kje": ("ikke",), "ik": ("ikke",), "ike": ("ikke",), "ikek": ("ikke",),
     "mæ": ("meg",), "mæg": ("meg",), "me": ("meg",), "mej": ("meg",), "mei": ("meg",),
     "dæ": ("deg",), "dæg": ("deg",), "dej": ("deg",), "dei": ("de",), "sæ": ("seg",), "sæg": ("seg",),
     "sjøl": ("selv",), "sjølv": ("selv",), "sjæl": ("selv",), "sjøv": ("selv",), "sel": ("selv",),
+    "ønskjer": ("ønsker",), "ønskje": ("ønske",), "ønskte": ("ønsket",), "noose": ("henge",),
+    "knife": ("kniv",), "blood": ("blod",), "pills": ("piller",), "grave": ("grav",),
+    "auke": ("øke",), "aukar": ("øker",), "treng": ("trenger",), "skadar": ("skader",), "verkar": ("virker",),
+    "sidan": ("siden",), "kvar": ("hver",), "betre": ("bedre",), "mykje": ("mye",), "nokre": ("noen",),
+    "tænkje": ("tenke",), "tenkje": ("tenke",), "einaste": ("eneste",), "høyrer": ("hører",), "frå": ("fra",),
+    "te": ("til",), "ongan": ("ungene",), "dæm": ("de",), "hadd": ("hadde",), "imorra": ("i", "morgen",),
     "meir": ("mer",), "noko": ("noe",), "nokon": ("noen",), "ingen": ("ingen",), "kvifor": ("hvorfor",),
     "ka": ("hva",), "kva": ("hva",), "koffor": ("hvorfor",), "no": ("nå",), "nu": ("nå",),
     "døy": ("dø",), "døyr": ("dør",), "daua": ("død",), "dau": ("død",), "daud": ("død",), "døyande": ("døende",),
@@ -57,7 +63,7 @@ NB_SPELLINGS: dict[str, tuple[str, ...]] = {
     "vil": ("vil",), "vill": ("vil",), "ville": ("ville",), "ska": ("skal",), "sku": ("skulle",),
     "kan": ("kan",), "ha": ("ha",), "har": ("har",), "va": ("var",), "vart": ("ble",), "blei": ("ble",),
     "ein": ("en",), "eit": ("et",), "berre": ("bare",), "bære": ("bare",), "heilt": ("helt",),
-    "heile": ("hele",), "alle": ("alle",), "allesammen": ("alle",), "nokre": ("noen",),
+    "heile": ("hele",), "alle": ("alle",), "allesammen": ("alle",),
     "fordi": ("fordi",), "aldri": ("aldri",), "ailler": ("aldri",), "aillri": ("aldri",),
     "ikveld": ("i", "kveld"), "inatt": ("i", "natt"), "idag": ("i", "dag"), "imorgen": ("i", "morgen"),
     "medisin": ("medisiner",), "medisina": ("medisinene",), "medisinar": ("medisiner",),

@@ -31,6 +31,8 @@ _CONFUSABLES = {
     # Latin look-alikes outside ASCII that survive accent stripping
     "ı": "i", "ł": "l", "đ": "d", "ß": "ss", "ſ": "s",
 }  # fmt: skip
+# Emoji that stand for the means (rules in both languages know these words; language.py maps them).
+_EMOJI_WORDS = {"🪢": " noose ", "🔪": " knife ", "🩸": " blood ", "💊": " pills ", "🪦": " grave ", "⚰": " grave "}
 _APOSTROPHES = {"'", "’", "‘", "`", "´", "ʼ"}
 _KEEP_MARKS = {"\u030a"}  # the ring of å survives accent stripping (å is its own letter in Norwegian)
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
@@ -41,7 +43,9 @@ class _CharTable(dict):
     """One character → its normalised form, computed the first time the character is seen."""
 
     def __missing__(self, ch: str) -> str:
-        if ch in _APOSTROPHES:
+        if ch in _EMOJI_WORDS:
+            value = _EMOJI_WORDS[ch]
+        elif ch in _APOSTROPHES:
             value = "'"
         elif unicodedata.category(ch) == "Cf":  # zero-width spaces, joiners, direction marks
             value = ""

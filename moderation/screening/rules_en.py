@@ -287,6 +287,7 @@ RULES = (
         "intent",
         "by the time you read",
         "(by the time | when) (you | anyone | someone) (read | reads | see | sees | find | finds) (this | these | my)",
+        without={OTHERS},
     ),
     rule(
         "intent",
@@ -1063,6 +1064,135 @@ RULES = (
         "voice says died",
         "(voice | voices) ...6 (if i died | i should die | i deserve to die | safer if i)",
     ),
+    # --- Hostile and advice, added from the development corpus -------------------------------------
+    rule(
+        "invalidation",
+        "it's pathetic",
+        "(it is | that is | this is | you are | so | how) (so | just | really)? "
+        "(pathetic | embarrassing | laughable | cringe | ridiculous | sad to watch)",
+    ),
+    rule(
+        "invalidation",
+        "feel sorry for you",
+        "(you just want | you want | all you want is) ...3 (feel sorry | attention | sympathy | pity)",
+    ),
+    rule(
+        "incitement",
+        "if you really wanted to die",
+        "if you (really | actually | truly)? (wanted | want | meant) to "
+        "(die | do it | kill yourself) ...4 (done | by now | already)?",
+        without={OTHERS},
+    ),
+    rule(
+        "incitement",
+        "prove it",
+        "(prove it | go on then | do it then | just do it already | do it already | "
+        "stop talking about it and do it | cut deeper)",
+    ),
+    rule(
+        "invalidation",
+        "sob story",
+        "(sob story | sob stories | poor little me | pity party | here we go again | "
+        "boo hoo | cry me a river | violin)",
+    ),
+    rule(
+        "invalidation",
+        "moaning on here",
+        "(moaning | whining | complaining | crying | sulking) (on here | here | "
+        "all the time | about everything | constantly)",
+    ),
+    rule(
+        "insult",
+        "fucking idiot",
+        "(fucking | effing | stupid | bloody | absolute | complete | total | utter) "
+        "(idiot | moron | loser | clown | muppet | retard | imbecile | cretin)",
+    ),
+    rule(
+        "invalidation",
+        "back in my day",
+        "(you people | back in my day | we just got on with it | snowflake generation | kids these days)",
+    ),
+    rule(
+        "exclusion",
+        "take the hint",
+        "(take the hint | why are you still (here | posting) | nobody asked you | read the room)",
+    ),
+    rule(
+        "insult",
+        "excuse for a human",
+        "(pathetic | sorry | poor | sad) excuse for a (human | person | human being | man | woman | member)",
+    ),
+    rule(
+        "exclusion",
+        "go cry somewhere else",
+        "(go cry | cry somewhere else | go whine | whine somewhere else | take it somewhere else | go moan)",
+    ),
+    rule(
+        "invalidation",
+        "hurt your feelings",
+        "(did | has) (someone | somebody | anyone) hurt your (feelings | widdle) | (tough | deal with it | cope) =luck",
+    ),
+    rule(
+        "insult",
+        "useless lump",
+        "(fat | useless | lazy | worthless | pathetic) (lump | waste | slob | leech | "
+        "sponge | loser | cow | pig) | lives off (benefits | the state | everyone)",
+    ),
+    rule("invalidation", "tough", "(aw | aww | oh no | boo hoo) ...6 (=tough | deal with it | grow up)"),
+    rule("stop_medication", "don't tell your doctor", "(not | never) tell (your | the) {doctor}", without={NEGATION}),
+    rule(
+        "dose_change",
+        "not working just take",
+        "(not working | is not working | does not work | doesn t work | "
+        "no effect) ...3 (just | simply)? (take | up it | double | increase | up the)",
+        without={NEGATION},
+    ),
+    rule(
+        "combine",
+        "alternative with your pills",
+        "({alternative}) ...2 (with | on top of | alongside | and) "
+        "(your | the | those)? ...2 ({meds} | current pills | current meds)",
+    ),
+    rule(
+        "stop_medication",
+        "stop all at once",
+        "(stop | quit | drop) (all of it | everything | them all | it all) "
+        "(at once)? | (tapering | taper) (just )? (drags | is pointless | is overrated | is a waste | "
+        "is for)",
+    ),
+    rule(
+        "stop_medication",
+        "skip for a few weeks",
+        "(skip | stop | drop | pause | ditch) (them | it | your {meds} | "
+        "the {meds}) (for a few | for a couple | for a while | until | for some)",
+    ),
+    rule(
+        "replace",
+        "give you some",
+        "(leftover | spare | extra) ...3 {meds} | (give | send | sell | share) "
+        "(you | u) (some | a few | mine | a couple)",
+    ),
+    rule(
+        "replace",
+        "borrow someone's pills",
+        "(borrow | take | use | try | nick) ...3 (your mums | your mum s | "
+        "your friends | your friend s | someone else s | your partners | your dads | your sisters | your "
+        "brothers | your mothers | someones | mums | friends) ...2 ({meds} | valium | sleeping pills | pills)",
+    ),
+    rule("combine", "add to your antidepressants", "(add | mix | stack) ...3 (to | with | into) (your | the) {meds}"),
+    rule(
+        "stop_medication",
+        "skip the blood tests",
+        "(skip | ignore | forget | stop) (the )? (blood tests | blood "
+        "test | check ups | checkups | level checks | appointments | therapy | dps | your appointments | going "
+        "to (dps | therapy | the psychiatrist | your psychiatrist | appointments))",
+    ),
+    rule("stop_medication", "drug you up", "(drug you up | just drug you | zombify you | turn you into a zombie)"),
+    rule(
+        "dose_change",
+        "take two tomorrow",
+        "(take | double) ...2 (two | double | extra) ...3 (make up | catch up | tomorrow | next time)",
+    ),
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "dont", "cannot", "nor", "without"})
@@ -1275,7 +1405,7 @@ CONTEXTS = (
         "span",
     ),
     context(
-        OTHERS,
+        PAST,
         "felt that way too",
         "(felt | feel | been | was) ...2 (that way | the same | there) (too | myself | before)",
         "sentence",

@@ -33,12 +33,18 @@ FRAGMENTS = {
     "vival | imovane | zopiklon | pillebrett | brett | esker | eske | glass",
     "means": "{pills} | tau | løkke | belte | barberblad | kniv | våpen | gevær | bro | brua | broen | tog | "
     "toget | skinnene | taket | stup | stupet | balkongen | kanten | gift | overdose",
+    "when": "i kveld | i natt | i helga | i morgen | på fredag | på lørdag | på søndag | på mandag | fredag | "
+    "lørdag | søndag | mandag | torsdag | om en time | etter festen | når samboeren | når kona | når mannen | "
+    "når hun drar | når han drar | før noen er oppe | morgen tidlig | årsdagen | bursdagen",
     "time": "i kveld | i natt | i dag | nå | nå med en gang | i helga | i morgen | om en time | etter dette | "
     "snart | straks | ved midnatt",
     "people": "alle | alle sammen | familien | familien min | de | barna | barna mine | foreldrene mine | mannen "
     "min | kona mi | kona min | samboeren min | kjæresten min | verden | vennene mine | dere | folk",
     "du": "du | dere | deg | din | di | ditt | dine",
-    "meds": "medisiner | medisinene | medisin | medikamenter | pillene | piller | tabletter | tablettene | "
+    "meds": "medisin* | tablett* | pille* | antidepress* | antipsyk* | stemningsstab* | psykofarmak* | "
+    "sovepille* | sovetablett* | depottablett* | benzo* | litium* | quetiapin* | lykkepille* | vival | "
+    "sobril | valium | seroquel | zyprexa | abilify | lamictal | risperdal | cipralex | "
+    "medisiner | medisinene | medisin | medikamenter | pillene | piller | tabletter | tablettene | "
     "antidepressiva | lykkepiller | antipsykotika | litium | stemningsstabiliserende | sertralin | cipralex | "
     "escitalopram | fluoksetin | venlafaxin | quetiapin | seroquel | olanzapin | zyprexa | abilify | "
     "lamotrigin | lamictal | risperdal | leponex | klozapin | benzo | benzoer | sobril | vival | valium | "
@@ -69,7 +75,7 @@ RULES = (
     rule(
         "wish_dead",
         "ikke våkne",
-        "(håper | ønsker | ber om | vil) ...3 (ikke | aldri) (våkne | våkner | våkna | våkner opp | våkne opp)",
+        "(håper | ønsker | ber om | ber | vil) ...3 (ikke | aldri) ...2 (våkne | våkner | våkna | våkner opp)",
         without={NEGATION},
     ),
     rule(
@@ -556,7 +562,7 @@ RULES = (
         "hold kjeft",
         "(hold kjeft | hold munn | hold kjeften | faen ta deg | fuck deg | fuck you "
         "| dra til helvete | dra til h | gå til helvete | drit og dra | stikk av | kom deg vekk | kom deg ut | "
-        "ut med deg | pell deg | forsvinn | dra dit pepperen gror)",
+        "ut med deg | pell deg | =forsvinn | dra dit pepperen gror)",
     ),
     rule(
         "insult",
@@ -693,6 +699,498 @@ RULES = (
         "angst | bedre)?",
         weak=True,
     ),
+    # --- Lagt til fra utviklingskorpuset: slik medlemmer faktisk skriver ------------------------------
+    rule("wish_dead", "ønske seg død", "(ønske | ønsker | ønskje | ønskjer | ønsket) (seg | meg) død"),
+    rule(
+        "wish_dead",
+        "ikke finnes",
+        "(ikke | ikkje | aldri) (finnes | fantes | fins | eksistere | eksisterte | "
+        "levde | lever | var her | er her) ...2 (lenger | mer | meir)?",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "ikke våkne igjen",
+        "(aldri | ikke | ikkje) (stå opp | våkne | vakne | våkner | vaknar) "
+        "(igjen | att | opp igjen | imorra | i morgen)?",
+        without={NEGATION},
+    ),
+    rule("wish_dead", "slippe å våkne", "slippe (å )? (våkne | vakne | leve | være til | eksistere | finnes)"),
+    rule(
+        "wish_dead",
+        "sovne og aldri",
+        "(sovne | sove | legge meg | legg meg) ...3 (aldri | ikke | ikkje) ...2 (våkne | vakne | stå opp)",
+        without={NEGATION},
+    ),
+    rule("wish_dead", "heller død", "(heller | hellre | hellere) (død | dø | daud)"),
+    rule(
+        "wish_dead",
+        "ut av livet",
+        "(vil | ønsker | lyst) ...2 (ut av (dette )? livet | ut herfra for godt | bort fra alt)",
+    ),
+    rule(
+        "wish_dead",
+        "halde fram å leve",
+        "(hvorfor | kvifor | koffor | vits | poeng | grunn) ...4 (fortsette | "
+        "halde fram | holde fram | leve | å leve | være her | fortsatt er her | orke)",
+    ),
+    rule(
+        "wish_dead",
+        "vil ikke ha en bursdag til",
+        "(vil ikke | ikke ha | orker ikke) ...3 (en | ei | et) ...2 (bursdag | jul | sommer | år | dag) til",
+        without={NEGATION},
+    ),
+    rule("wish_dead", "heller ikke livet", "(heller ikke | ikke engang | inkludert) livet", without={NEGATION}),
+    rule(
+        "wish_dead",
+        "ingen grunn",
+        "(ingen | ikke noen) grunn ...3 (å leve | til å leve | lenger | til å fortsette)?",
+        without={NEGATION},
+        weak=True,
+    ),
+    rule(
+        "wish_dead",
+        "vil ikke mer",
+        "(vil | orker | klarer) (ikke | ikkje | itj) (mer | meir | lenger)",
+        without={NEGATION},
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "selvmord i hodet",
+        "(selvmord | selvmordet | sjølmord | sjølvmord) ...4 (hodet | "
+        "tenke på | tænkje | tenkje | tenker | alternativ | tankene | e det einaste | er det eneste)",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "selvmordet mitt",
+        "(selvmordet | selvmord) (mitt)? ...2 (planlagt | planlegger | dato | planen)",
+    ),
+    rule("suicidal_thoughts", "planlagt selvmordet", "(planlagt | planlegger | planla) ...2 (selvmord | selvmordet)"),
+    rule(
+        "suicidal_thoughts",
+        "selvmordstanker",
+        "(selvmords tanker | selvmordstank* | sjølvmordstankane | s lvmordstanker | sewerslide*)",
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "for godt",
+        "(logger av | logge av | drar | forsvinner | går | gå | borte | slutt) for godt",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "kommer ikke tilbake",
+        "(kommer | kjem) (ikke | ikkje | aldri) tilbake ...3 (denne gangen | igjen)?",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "gjøre det",
+        "(jeg skal | eg skal | æ ska | er det da jeg | da jeg | når jeg | før jeg "
+        "| planen er å | jeg kommer til å | skal jeg | bare gjør | til å) ...2 (gjøre det | gjøre det slutt | "
+        "gjer det | gjennomføre det | gjennomføre)",
+        weak=True,
+    ),
+    rule("suicidal_thoughts", "utveien", "(eneste | einaste | siste) (utvei | utveien | løsning | løsningen)"),
+    rule(
+        "suicidal_thoughts",
+        "ikke være her etter",
+        "(ikke | ikkje) (er | være) (det | her) ...2 (etter | lenger)",
+        without={NEGATION},
+        weak=True,
+    ),
+    rule(
+        "suicidal_thoughts",
+        "ikke et problem etter",
+        "(ikke | ikkje) ...3 (et problem | en byrde | til bry) ...3 (etter | lenger)",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "fjerne meg selv",
+        "(fjerne | fjerner | slette | sletter) (meg selv | meg) ...2 (for godt)?",
+    ),
+    rule(
+        "suicidal_thoughts",
+        "klar til å gå",
+        "(klar til å gå | klar for å gå | forsont meg med avgjørelsen | avgjørelsen er tatt | ferdig bestemt)",
+    ),
+    rule("intent", "bestemt", "(bestemt | bestemt meg | avgjort) ...4 (hvordan | når | hvor | siste | dette er)"),
+    rule("intent", "siste dag", "(min | mitt | mi) siste (dag | uke | natt | kveld | innlegg | melding)"),
+    rule(
+        "intent",
+        "etter i natt",
+        "(etter | fra) (i natt | i kveld | i morgen | i dag) ...4 (høre | hører | "
+        "høyrer | spiller | noen rolle | mer fra meg | meir frå meg | finnes | være)",
+        without={NEGATION},
+    ),
+    rule("intent", "ingen snakker meg fra", "(snakke meg fra | snakke meg ut av | stoppe meg)"),
+    rule(
+        "method_plan",
+        "planen er",
+        "(planen | plana) (min | mi)? (er | e | var) ...6 (å | på | i | brua | pillene | sjøen)",
+    ),
+    rule("method_plan", "plan og dato", "(en | ei) (plan | metode) og (en | ei) (dato | tid | plass)"),
+    rule("method_plan", "har en plan", "(jeg har | har) (en | ei) (plan | dato)"),
+    rule("method_plan", "satt en dato", "(satt | valgt | bestemt) (en | ei)? (dato | dag)"),
+    rule("method_plan", "midler og tid", "{means} ...6 {when}", weak=True),
+    rule("method_plan", "tid og midler", "{when} ...6 {means}", weak=True),
+    rule(
+        "method_plan",
+        "hvilken bro",
+        "(hvilken | hvilket) ...2 (bro | bru | parkeringshus | tak | bygning | stup) "
+        "...6 (hoppe | hopper | sett ned | skal)",
+    ),
+    rule("method_plan", "høyt nok", "(høyt | høy) nok"),
+    rule("method_plan", "hoppe fra", "(hoppe | hopper) (fra | ut fra | utfor | ned fra)"),
+    rule(
+        "method_plan",
+        "kjøre utfor",
+        "(kjøre | kjører | kjøyre | gå | går) (utfor | i fjellveggen | inn i "
+        "fjellveggen | ut i sjøen | ut i vannet | i sjøen | foran toget | ut i havet)",
+    ),
+    rule(
+        "method_plan",
+        "ser på pillene",
+        "(ser på | talt | teller | telt | talte | har klare | ligger klare | "
+        "ligger klar) ...3 (pillene | tablettene | kniven | tauet | dem)",
+    ),
+    rule(
+        "method_plan",
+        "pillene ligger klare",
+        "(pillene | tablettene | kniven | tauet | løkka) ...2 (ligger | står | er) (klare | klar | framme | fremme)",
+    ),
+    rule(
+        "method_plan",
+        "annerledes på sporet",
+        "annerledes på (jernbanesporet | togskinnene | skinnene | sporet | brua | broen)",
+    ),
+    rule(
+        "method_plan",
+        "når togene går",
+        "(vet | veit) når (godstogene | togene | toget | godstoget) (går | kommer | passerer)",
+    ),
+    rule(
+        "method_plan",
+        "vet hvilken bro",
+        "(vet | veit) (hvilken | hvilket | kva for) (bro | bru | parkeringshus | tak | stup | bygning)",
+    ),
+    rule("self_harm", "bli betent", "(vil | håper | ønsker) ...3 (bli betent | blir betent | bli infisert)"),
+    rule(
+        "method_plan",
+        "jernbanesporet",
+        "(jernbanesporet | togskinnene | skinnene | sporet) ...6 (når | går | annerledes | venter)",
+    ),
+    rule("method_plan", "redd for hva jeg gjør", "redd for hva (jeg | eg) (gjør | kan gjøre | kommer til å gjøre)"),
+    rule(
+        "method_plan",
+        "samlet på",
+        "(samlet | samla | samler | sparer | spart | hamstret) på ...4 (piller | "
+        "pilla | pillene | tabletter | tablettene | sovetablettene | sovepillene | medisinene | {pills})",
+    ),
+    rule("method_plan", "nok til når", "(nok | har nok) ...3 (til når | når jeg | til å)"),
+    rule("method_plan", "ser ut som en ulykke", "ser ut som (en )? ulykke"),
+    rule(
+        "preparatory",
+        "brev til",
+        "(skrevet | skreve | skrev | lagt igjen | lagt inn) ...3 (brev | brevet | "
+        "brevene | avskjedsmeldinger | meldinger | s lvm rdsbrevet) ...4 (til | te | i skuffen | i veska | "
+        "sendes)?",
+    ),
+    rule("preparatory", "selvmordsbrev", "(selvmordsbrev* | s lvm rdsbrev* | avskjedsbrev* | avskjedsmelding*)"),
+    rule("preparatory", "for alltid", "(at det er | det er | blir) for alltid"),
+    rule("preparatory", "liste over hvem", "(liste | oversikt) over hvem som (skal | får) (få | ha | arve)"),
+    rule(
+        "preparatory",
+        "passordene",
+        "(passordene | passord | nøkler | nøklene) ...6 (la | lagt | igjen | leverte | tilbake)",
+    ),
+    rule(
+        "preparatory",
+        "rydde opp etter meg",
+        "(rydde | rydder | ryddet) (opp)? ...3 (etter meg | før jeg går | løse tråder)",
+        without={NEGATION},
+    ),
+    rule("preparatory", "begravelsen min", "(begravelsen min | min begravelse | ønsker for begravelsen)"),
+    rule("preparatory", "huske meg", "(huske | husk) meg"),
+    rule("preparatory", "farvel", "(tror dette er | dette er | dette blir) (farvel | adjø)"),
+    rule("preparatory", "takk for meg", "takk for meg"),
+    rule(
+        "preparatory", "unnskyld alle", "(beklager | unnskyld | sorry) (alle | alle sammen | folkens | dere)", weak=True
+    ),
+    rule(
+        "preparatory",
+        "avlyste timene",
+        "(avlyste | avlyst | sa opp | slettet | slettet alle) ...3 (timene | "
+        "timer | sosiale medier | kontoene) ...4 (trenger | ikke | sendes)?",
+        weak=True,
+    ),
+    rule(
+        "act_under_way",
+        "tok alle",
+        "(tok | tatt | svelget | svelga | slukte) ...2 (alle | alt | hele | halve | "
+        "resten | en neve | en håndfull | månedsdosen | dem alle)",
+        imminent=True,
+    ),
+    rule("act_under_way", "tar resten", "(tar | tek) resten", imminent=True),
+    rule(
+        "act_under_way",
+        "begynt å ta dem",
+        "(begynt | begynner | starta | startet) (å )? (ta | svelge) (dem | de | pillene | tablettene)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "pillene virker",
+        "(pillene | tablettene | medisinen) ...2 (begynner å virke | virker | kicker inn)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "står ytterst",
+        "(står | sitter | er) ...2 (ytterst | ytst | på kanten | ute i vannet | "
+        "ute i sjøen | på togskinnene | på brua | på taket | ved vinduet)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "går mot brua",
+        "(går | gå | på vei) (mot | til) (brua | broen | bru | kaia | sjøen | stupet | toget | skinnene)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "på brua",
+        "(på | ved) (brua | broen | kaia | stupkanten | kanten) ...4 (nå | no | unnskyld | venter | ser ned)",
+        imminent=True,
+    ),
+    rule(
+        "act_under_way",
+        "kniven i hånda",
+        "(kniven | bladet | pillene | tauet) i (hånda | hånden | handa)",
+        imminent=True,
+    ),
+    rule("self_harm", "ss-trangen", "(ss trangen | ss trang | =ss | selvskadingsprekk | selvskadesprekk | sh trang)"),
+    rule("self_harm", "selvskading", "(selvskading* | selvskader)", weak=True),
+    rule(
+        "self_harm",
+        "til det blødde",
+        "(klorte | klorer | beit | biter | slo | slår | skar | kuttet | brant | "
+        "rispet) ...4 (til det | til de | til knokene | blødde | blør | med vilje | gjør vondt)",
+    ),
+    rule("self_harm", "med vilje", "(med vilje | fortjente det | fortjener det | for å kjenne noe | gjør vondt nok)"),
+    rule(
+        "self_harm",
+        "slår hodet",
+        "(slår | slo | dunker | dunket) (hodet | meg | knyttneven) (i | mot) (veggen | døra | gulvet)",
+    ),
+    rule("self_harm", "sårene betent", "(sårene | kuttene | brannsårene) ...6 (betent | betente | stelle)"),
+    rule(
+        "self_harm",
+        "kutte igjen",
+        "(kuttet | kutta | skadet | skada | brant | skar) (meg)? (igjen | i går | i natt | i kveld)",
+        weak=True,
+    ),
+    rule(
+        "burdensomeness",
+        "hadde vært lykkeligere",
+        "(hadde | ville) ...2 (vært | hatt det | fått det | blitt) "
+        "...2 (lykkeligere | lettet | bedre | gladere | fint | lettere) ...3 (om | hvis | når) (jeg | æ | eg) "
+        "...2 (ikke | ikkje | itj)? ...2 (var | va | er | fantes) ...2 (her | borte | død)?",
+    ),
+    rule(
+        "burdensomeness",
+        "livet sitt tilbake",
+        "(livet sitt | livet hennes | livet hans) tilbake ...4 (om | hvis) (jeg | æ | eg) ...2 (var | va) borte",
+    ),
+    rule(
+        "burdensomeness",
+        "det beste jeg kan gi",
+        "(det beste | det eneste) ...6 (ikke finnes | ikke å finnes | være borte | forsvinne)",
+    ),
+    rule(
+        "burdensomeness",
+        "tar bare opp plass",
+        "(tar bare opp plass | tar opp plass | for mye jobb for alle | "
+        "klarer seg fint når jeg er borte | bare til bry)",
+    ),
+    rule(
+        "thwarted_belonging",
+        "ingen hadde merket",
+        "(ingen | ingen ville) ...2 (merket | merke | savnet | "
+        "savne | brydd seg | bryr seg) ...4 (om jeg | hvis jeg | om eg) ...2 (døde | var borte | lever eller "
+        "er død | forsvant)",
+        without={NEGATION},
+    ),
+    rule("thwarted_belonging", "hvorfor ikke død", "hvorfor ikke (død | dø)"),
+    rule(
+        "command_hallucination",
+        "stemme sier drep deg",
+        "(stemme | stemmen | stemmene | de) ...6 (sier | sa | "
+        "ber | hører | roper) ...4 (drep deg | ta alle pillene | ta pillene | dø | skade meg | hoppe | jeg skal "
+        "ta)",
+    ),
+    rule("command_hallucination", "drep deg drep deg", "drep deg drep deg"),
+    # --- Fiendtlig og helseråd, lagt til fra utviklingskorpuset ------------------------------------------
+    rule(
+        "incitement",
+        "gjør det da",
+        "(gjør | gjer | bare gjør | berre gjer) det (for en gangs skyld | da | då | nå | no | allerede)",
+        without={SELF_TALK},
+    ),
+    rule("incitement", "slutt å snakke om det", "slutt å (snakke | prate | skrive | mase) om det"),
+    rule(
+        "incitement",
+        "ingen savner deg",
+        "(ingen | ingen kommer til å | ingen kjem til å | ingen vil) ...2 (savne "
+        "| sakne | savnet | merke) (deg | dykk | dere)",
+    ),
+    rule("incitement", "kutt dypere", "(kutt | skjær | skjær deg) (dypere | djupare | ordentlig)"),
+    rule("incitement", "bevis det", "(bevis det | gjør alvor av det | kom igjen da | du tør ikke)"),
+    rule("incitement", "drikk klorin", "(drikk | drikke | drekk) (klorin | blekemiddel | gift | salmiakk)"),
+    rule(
+        "incitement",
+        "hvis du virkelig ville dø",
+        "(hvis | om) (du | dere) (virkelig | verkeleg)? (ville | vil) (dø | døy | ta livet)",
+        without={OTHERS},
+    ),
+    rule(
+        "exclusion",
+        "utestenge",
+        "(utestenge | kaste ut | blokkere | bannlyse) (denne | den | han | henne | "
+        "vedkommende)? ...2 (sytepave* | sytekopp* | personen | brukeren)?",
+    ),
+    rule("invalidation", "sytepave", "(sytepave* | sytekopp* | stakkarshistorie* | offerrolle* | oppmerksomhetssjuk*)"),
+    rule(
+        "exclusion",
+        "finn deg en annen plass",
+        "(finn | finne) (deg)? (en | ein | et | eit) (annen | annan | "
+        "anna | annet) (plass | stad | sted | forum | sted å være) | (lei | drittlei) av deg",
+    ),
+    rule(
+        "invalidation",
+        "elsker oppmerksomheten",
+        "(elsker | digger | vil ha | lever for) (all )? (oppmerksomheten | oppmerksomhet | merksemda | sympatien)",
+    ),
+    rule(
+        "insult",
+        "for en taper",
+        "(for en | for ein | for et | din | di | ditt) ...2 (taper | tufs | idiot | "
+        "dust | tulling | nek | klovn | kødd | fjols | tosk | sytepave | patetisk)",
+    ),
+    rule(
+        "insult",
+        "dumme kjerring",
+        "(dumme | jævla | teite | idiotiske | forbanna | helvetes) (kjerring | kuk | "
+        "fitte | idiot | tosk | fjols | hore | jævel | taper | dust | tufs | menneske | folk)",
+    ),
+    rule(
+        "insult",
+        "du er bortkastet",
+        "(du | dere) (er | e | eir) ...3 (bortkastet | bortkasta | tufs | skikkeleg "
+        "tufs | taper | dust | idiot | patetisk | ynkelig | latterlig | ubrukelig | verdiløs | ein tufs)",
+    ),
+    rule(
+        "invalidation",
+        "stakkars deg",
+        "(stakkars deg | stakkars liten | huff da stakkars | gråt meg en elv | grin meg en elv | å nei stakkars)",
+    ),
+    rule(
+        "insult",
+        "patetisk unnskyldning",
+        "(patetisk | ynkelig | elendig) (unnskyldning | eksemplar | orsaking) for (et | en | eit) (menneske | person)",
+    ),
+    rule(
+        "invalidation",
+        "klager her",
+        "(klage | klager | syte | syter | sutre | sutrer | grine | griner) (her | "
+        "hele tida | heile tida | om alt | på forumet)",
+    ),
+    rule("invalidation", "det er patetisk", "(det er | så | er så | det e) (patetisk | ynkelig | latterlig | flaut)"),
+    rule(
+        "exclusion",
+        "slett kontoen",
+        "(slett | sletta | slette) (kontoen | brukeren) (din)? | gjør oss alle en tjeneste",
+    ),
+    rule("exclusion", "kryp tilbake", "(kryp | krabb | gå) tilbake (under | til) (steinen | hola | der)"),
+    rule(
+        "exclusion", "ta hintet", "(ta hintet | hvorfor skriver du fortsatt | ingen spurte deg | ingen gidder å lese)"
+    ),
+    rule(
+        "stop_medication",
+        "ikke hør på legen",
+        "(ikke | ikkje | aldri) (hør | høyr | lytt) (på | til) ...2 ({lege})",
+        without={NEGATION},
+    ),
+    rule(
+        "stop_medication",
+        "du kan slutte",
+        "(du kan | du kan bare | bare) (slutte | slutt | kutte | droppe) ...4 (når du | selv | sjøl | uten)",
+    ),
+    rule(
+        "dose_change",
+        "ikke virker bare ta",
+        "(ikke virker | virker ikke | ikkje verkar | verkar ikkje | hjelper "
+        "ikke) ...3 (bare | berre)? (ta | øk | doble | auk)",
+        without={NEGATION},
+    ),
+    rule(
+        "combine",
+        "alternativ sammen med",
+        "({alternative}) ...2 (sammen med | med | og | oppå | i tillegg til) ...2 ({meds})",
+    ),
+    rule(
+        "combine",
+        "kombiner medisiner",
+        "(kombiner | kombinere | bland | blande) ...3 ({meds}) ...2 (med | og) ...2 ({meds} | {booze})",
+    ),
+    rule("combine", "øl til medisinen", "({booze}) ...4 (til | på | med | oppå | sammen med) ...2 ({meds})"),
+    rule(
+        "combine",
+        "røyk hasj med",
+        "(røyk | røyke | drikk | drikke | ta) ...3 ({booze}) ...3 (sammen med | med | på | oppå) ...2 ({meds})",
+    ),
+    rule("combine", "drikke så mye du vil på", "(drikke | drikk) ...5 (på | med) ({meds})"),
+    rule("dose_change", "knus tablettene", "(knus | knuse | del | dele | tygg | tygge) ...2 ({meds})"),
+    rule(
+        "dose_change",
+        "tre i stedet for en",
+        "(tar | ta | tek) (to | tre | fire | flere | dobbelt | ekstra) "
+        "...2 ({meds})? ...2 (i stedet for | istedenfor | heller enn)",
+    ),
+    rule(
+        "stop_medication",
+        "avlys timene",
+        "(avlys | avlyse | dropp | droppe | skipp | hopp over) ...2 (timene | "
+        "timen | avtalene | kontrollene | blodprøvene | blodprøven) ...2 (hos)?",
+    ),
+    rule(
+        "stop_medication",
+        "trenger ikke legen",
+        "(du | dere) (trenger | treng) (ikke | ikkje | itj) ...2 "
+        "({lege} | behandlerne | behandleren | behandlingen | behandling)",
+        without={NEGATION},
+    ),
+    rule(
+        "replace",
+        "lån sovepiller",
+        "(lån | låne | ta | spør) ...4 (mammas | pappas | vennens | venninnas | "
+        "andres | søsterens | søsteren din | broren din | mora di | restene | rester | noen av) ...3 ({meds})",
+    ),
+    rule("replace", "til overs", "({meds}) (til overs | i overskudd) | (så får du | så kan du få) (noen | litt)"),
+    rule(
+        "replace",
+        "detox",
+        "(detox | avgiftning | rensekur) ...6 (skyller ut | trenger du den aldri | i stedet | istedenfor | medisin*)",
+    ),
+    rule("stop_medication", "bare slutt", "(ingen trenger å trappe ned | bare slutt | slutt brått | trapp ikke ned)"),
+    rule(
+        "stop_medication",
+        "dropp dem noen uker",
+        "(dropp | kutt | slutt med | stopp) (dem | de | dei | den) ...3 "
+        "(noen uker | en stund | ei stund | til du | før ferien)",
+    ),
 )
 
 NEGATORS = frozenset({"ikk", "ikke", "ikkj", "aldri", "ingen", "ingenting", "verken", "hverken", "uten", "not",
@@ -727,28 +1225,29 @@ CONTEXTS = (
     context(
         PAST,
         "den gangen",
-        "(den gangen | på den tiden | tidligere | før i tiden | i ungdommen | som "
+        "(den gangen | på den tiden | før i tiden | i ungdommen | som "
         "tenåring | som ungdom | da jeg var (ung | yngre | tenåring | liten | barn | på ungdomsskolen | "
-        "på videregående | student | innlagt | syk) | i tenårene | i tjueårene | i studietiden | i mange år | "
-        "pleide | i fjor | i fjor vinter | den vinteren | den høsten | den perioden | i den perioden | "
-        "det året)",
+        "på videregående | student | innlagt | syk | på mitt verste | som sykest) | i tenårene | i tjueårene "
+        "| i studietiden | pleide | i fjor vinter | den vinteren | den høsten | den perioden | i den perioden "
+        "| det året | på mitt verste | på det verste | da det var som verst | da jeg var som sykest)",
         "sentence",
     ),
     context(
         PAST,
         "bedring",
-        "(bedring | frisk | friskere | tilfriskning | overlevde | overlevd | kom meg "
-        "gjennom | kommet meg gjennom | fikk hjelp | fått hjelp | glad jeg | takknemlig | er fortsatt her og "
-        "| i dag har jeg | nå har jeg | nå går det | i dag går det | det går bedre | har det bedre | ser "
-        "tilbake | ikke lenger | ikkje lenger | aldri mer)",
+        "(bedring | tilfriskning | overlevde | overlevd | kom meg gjennom | kommet meg gjennom | fikk hjelp | "
+        "fått hjelp | glad jeg | takknemlig | er fortsatt her og | ser tilbake | det går an | det blir bedre | "
+        "det ble bedre | dager siden sist | dager siden | måneder siden sist | år siden sist | "
+        "erfaringskonsulent | det stemte ikke for meg | har det mykje betre | har det mye bedre | "
+        "har det bedre nå | har det betre no)",
         "sentence",
     ),
     context(
         PAST,
         "fortid",
         "(jeg | eg) ...2 (=var | =hadde | =prøvde | =forsøkte | =ville | =tenkte | =følte | "
-        "=brukte | =overlevde | =planla | =kuttet | =tok | =levde | =mistet) ...6 (men | og nå | nå | i dag | "
-        "lenger | nå til dags)",
+        "=brukte | =overlevde | =planla) ...8 (men nå | men i dag | nå til dags | og nå har jeg det (bra | "
+        "bedre | fint | godt))",
         "sentence",
     ),
     context(
@@ -758,29 +1257,48 @@ CONTEXTS = (
         "bror | søster | mor | mamma | far | pappa | sønn | datter | kusine | fetter | onkel | tante | "
         "bestemor | bestefar | mormor | morfar | farmor | farfar | partner | mann | kone | kjæreste | "
         "samboer | kollega | nabo | klassekamerat | pasient | klient | unge | barn | tenåring | niese | "
-        "nevø | romkamerat)",
-        "clause",
+        "nevø | romkamerat | naboen) ...2 (=sier | =sa | =er | =var | =vil | =ville | =prøvde | =døde | =tok "
+        "| =fortalte | =tenker | =føler | =snakker | =skrev | =har | =hadde)",
+        "before",
     ),
     context(
         OTHERS,
         "vennen min",
-        "(venn | venninne | bror | søster | mor | mamma | far | pappa | sønn | datter "
-        "| kusine | fetter | onkel | tante | bestemor | bestefar | partner | mann | kone | kjæreste | samboer "
-        "| kollega | nabo) (min | mitt | mi | hans | hennes)",
-        "clause",
+        "(venn | venninne | bror | broren | søster | søstera | søsteren | mor | mamma | far | pappa | sønn | "
+        "datter | kusine | fetter | onkel | tante | bestemor | bestefar | partner | mann | mannen | kone | "
+        "kona | kjæreste | kjæresten | samboer | samboeren | kollega | nabo | naboen) (min | mitt | mi | hans "
+        "| hennes)? ...2 (=sier | =sa | =er | =var | =vil | =ville | =prøvde | =døde | =tok | =fortalte | "
+        "=tenker | =snakker)",
+        "before",
     ),
     context(
         OTHERS,
         "tredje person",
-        "(han | hun | ho | hen | de | dei | =seg | =ham | =henne | =dem | noen | "
-        "en person | folk | personer | mennesker | et medlem | hovedpersonen | karakteren) ...4",
+        "(=han | =hun | =ho | =hen | =noen | en person | =folk | et medlem | hovedpersonen | karakteren | =du "
+        "| =dere) ...3",
         "before",
     ),
     context(
         OTHERS,
         "sorg",
-        "(=mistet | =miste | =døde | gikk bort | begravelse* | =sorg | =sørger | minnestund* "
-        "| årsdag* | =savner | tok sitt eget liv | tok livet av seg | tok sitt liv | begikk)",
+        "(=han | =hun | =ho | venn | bror | søster | mor | far | mamma | pappa | sønn | datter | onkel | "
+        "tante | bestemor | bestefar | mann | kone | nabo | naboen | kollega) ...4 (=døde | =tok | =mistet | "
+        "=begikk | gikk bort) | (hans begravelse | hennes begravelse | minnestund* | =sorg | =sørger | tok "
+        "sitt eget liv | tok livet av seg | tok sitt liv | døde i selvmord | mistet (min | mitt | mi | en) "
+        "...2 (venn | bror | søster | mor | far | sønn | datter | mann | kone | kollega))",
+        "sentence",
+    ),
+    context(
+        PAST,
+        "følt det samme",
+        "(følt | kjent | vært) ...3 (det samme | sånn | slik | der) (også | selv | før) | (har også | også) "
+        "(følt | kjent på | tenkt)",
+        "sentence",
+    ),
+    context(
+        OTHERS,
+        "reise",
+        "(skal til | uten dekning | uten nett | hyttetur | reiser | offline)",
         "sentence",
     ),
     context(
@@ -794,43 +1312,39 @@ CONTEXTS = (
         TOPIC,
         "nyheter",
         "(nyhet* | artikkel* | rapport* | studie* | forskning* | forsker* | statistikk* | "
-        "tall | tallene | andel | prosent | undersøkelse* | forebygg* | kampanje* | dokumentar* | podkast* | "
-        "bok | boka | boken | film* | serie* | episode* | sang* | låt* | roman* | kurs | opplæring | "
-        "foredrag | seminar | hjelpetelefon* | kirkens sos | mental helse | førstehjelp | verdensdag* | "
-        "aksjon | lov | loven | politikk | risikofaktor* | faresignal* | tegn | overskrift* | journalist* | "
-        "media | avis* | nrk | tv | program* | temakveld | markering | uke | veke)",
+        "prosent | undersøkelse* | forebygg* | kampanje* | dokumentar* | podkast* | "
+        "kurset om | handler om | leste at | har økt | opplæring | foredrag | seminar | hjelpetelefon* | kirkens sos | førstehjelp | verdensdag* | "
+        "risikofaktor* | faresignal* | overskrift* | journalist* | avis* | nrk | temakveld | ifølge)",
         "sentence",
     ),
     context(
         TOPIC,
         "kriseplan",
-        "(kriseplan* | mestringsplan* | sikkerhetsplan* | planen min | planen | "
-        "kriseteam* | kriselapp* | verktøykass*) ...6",
+        "(kriseplan* | mestringsplan* | sikkerhetsplan* | kriseteam* | kriselapp* | verktøykass*) ...6",
         "sentence",
     ),
     context(
         QUESTION,
         "spørsmål",
         "(hvordan | hva gjør | hva skal | hva bør | hva er | hvor kan | hvor finner "
-        "| er det | kan jeg | kan man | bør jeg | burde jeg | skal jeg | må jeg | noen som | har noen | vet "
-        "noen | andre som | gjør dere | er det noen | finnes det | hvorfor | hvor ofte | hvor mange | hvor "
-        "lenge) ...8",
+        "| kan jeg | kan man | bør jeg | burde jeg | må jeg | noen som | har noen | vet "
+        "noen | andre som | gjør dere | er det noen | finnes det | hvor ofte | hvor mange) ...8",
         "sentence",
     ),
     context(
         HYPOTHETICAL,
         "hvis",
-        "(hvis | om | dersom | når jeg får | når tankene | i tilfelle) ...5 (ringer "
-        "| ring | kontakter | kontakt | sender | melder | sier fra | snakker | går til | bruker | åpner | "
-        "ser på | følger | leser)",
+        "(hvis | om | dersom | når du | når jeg får | når tankene | i tilfelle) ...10 (ringer "
+        "| ring | kontakter | kontakt | sender | melder | sier fra | si fra | snakker | snakk | går til | "
+        "bruker | åpner | ser på | følger | leser | fortell)",
         "sentence",
     ),
     context(
         FIGURE,
         "i hjel",
         "(ler | lo | ledd | kjeder | kjedet | kjeda | fryser | frøs | skammer | skamma | "
-        "jobber | jobbet | sulter | svetter | stresser | bekymrer | bekymra | danser | trener) (meg | oss | "
-        "seg)? (i hjel | ihjel)",
+        "jobber | jobbet | sulter | svetter | stresser | bekymrer | bekymra | danser | trener | døyr | dør | "
+        "døde) (meg | oss | seg)? (i hjel | ihjel | av latter | av skam | av kjedsomhet)",
         "span",
     ),
     context(
@@ -838,17 +1352,18 @@ CONTEXTS = (
         "drepende",
         "(=drepende | =dødskjedelig | =dødstrøtt | =dødslei | =dødsfett | =dødskult | "
         "=dødsgodt | =døds | til å dø av | for å dø for | skremt på livet | skremte livet av | livredd | "
-        "drittlei | dødsens)",
+        "drittlei | dødsens | ta knekken på | tok knekken på | tar knekken på)",
         "span",
     ),
     context(FIGURE, "kunne drept for", "(kunne | kan | ville) (drept | drepe | dø | dødd) (for | av)", "span"),
     context(
         FIGURE,
         "tar livet av meg",
-        "(jobben | sjefen | eksamen | eksamenene | skolen | ungene | barna | "
+        "(mamma | pappa | mor | far | kona | mannen | samboeren | jobben | sjefen | eksamen | eksamenene | skolen | ungene | barna | "
         "trafikken | heten | varmen | kulda | forkjølelsen | influensaen | ryggen | knærne | føttene | "
         "trappene | treningen | økta | kaffen | denne | dette | den | det | været | køen | køa | naboen | "
-        "naboene | lekser | leksene | oppgaven | innleveringen | deadline) ...3 (tar livet av meg | dreper "
+        "naboene | lekser | leksene | oppgaven | innleveringen | deadline | tannverken | hodepina | "
+        "hodepinen | migrenen | halsen | magen) ...3 (tar livet av meg | dreper "
         "meg | drepte meg | tok livet av meg | blir min død | er mord | var mord)",
         "span",
     ),
@@ -862,17 +1377,18 @@ CONTEXTS = (
     context(
         FIGURE,
         "spill",
-        "(spill* | gaming | karakter* | boss | nivå* | zombie* | kamp | runde | spiller* | "
-        "laget | sims | minecraft | fortnite | film* | bok | roman | serie | episode | batteri* | mobil* | "
-        "telefon* | pc* | plante* | bil | bilen)",
+        "(spill* | gaming | =karakteren | =boss | =bossen | nivå* | zombie* | spiller* | "
+        "sims | minecraft | fortnite | film* | =boka | =boken | roman | =serien | episode | batteri* | "
+        "telefon* | plante* | skurk* | =sjakk)",
         "clause",
     ),
+    context(FIGURE, "tuller", "(=spøk | =tuller | =kødder | bare tuller | bare kødder | på tull | =jk)", "clause"),
     context(
         FIGURE,
-        "lol",
-        "(=lol | =haha | =hahaha | =hehe | =xd | =lmao | =spøk | =tuller | =kødder | "
-        "bare tuller | bare kødder | på tull | =jk)",
-        "clause",
+        "ulykke",
+        "(stekeovn* | ovnen | komfyr* | matlaging | panne* | vannkoker* | strykejern* | ulykke* | uhell | "
+        "ved et uhell | ikke noe alvorlig | skled | snublet | sklei | fotball | klatring)",
+        "sentence",
     ),
     context(
         QUOTE,
@@ -899,7 +1415,19 @@ CONTEXTS = (
         "så | jeg er sånn en | jeg er en | føler meg)",
         "before",
     ),
-    context(OWN_PLAN, "med legen min", "({lege}) (min | mitt | mi | vår) ...8", "sentence"),
+    context(
+        OWN_PLAN,
+        "med legen min",
+        "({lege}) (min | mitt | mi | vår) ...8 | ({lege}) og (jeg | eg | æ) | (ble enige | avtalt | blei samde)",
+        "sentence",
+    ),
+    context(
+        ADVICE_OK,
+        "ikke dobbel dose",
+        "(ikke | aldri) ta (dobbel | dobbelt) (dose | dosen) | (apoteket | legen | fastlegen | farmasøyten) "
+        "(sa | sier | anbefalte)",
+        "sentence",
+    ),
     context(
         OWN_PLAN,
         "sammen med legen",
