@@ -7,10 +7,12 @@ rule's pattern has bounded gaps, so every step is proportional to the length of 
 """
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from moderation.screening import categories as c
 from moderation.screening import language as lang
@@ -116,18 +118,62 @@ class _Language:
             for p in anchors.prefixes:
                 self.by_prefix[p[:3]].append((p, index))
         self.first_person = {stem(w) for w in FIRST_PERSON[code]}
+        # Rules not tried in the other language's text (only plainly said rules cross over).
+        self.weak = frozenset(i for i, item in enumerate(self.rules) if item.rule.weak)
+        self._candidates: dict[tuple[str, str], tuple[int, ...]] = {}
         self.clause_words = {stem(w) for w in _CLAUSE_WORDS[code]}
 
-    def candidates(self, stems: list[str], forms: list[str]) -> set[int]:
+    def candidates(self, stems: list[str], forms: list[str]) -> list[int]:
+        """The rules anchored on these words, in rule order."""
         found: set[int] = set()
-        for s, f in zip(stems, forms, strict=True):
-            found.update(self.by_stem.get(s, ()))
-            found.update(self.by_form.get(f, ()))
-            for key in (f[:1], f[:2], f[:3]):
-                for prefix, index in self.by_prefix.get(key, ()):
-                    if f.startswith(prefix):
-                        found.add(index)
-        return found
+        cache = self._candidates
+        for pair in zip(stems, forms, strict=True):
+            rules = cache.get(pair)
+            if rules is None:
+                rules = self._anchored(*pair)
+                if len(cache) < 50000:
+                    cache[pair] = rules
+            if rules:
+                found.update(rules)
+        return sorted(found)
+
+    def _anchored(self, stem: str, form: str) -> tuple[int, ...]:
+        found = set(self.by_stem.get(stem, ())) | set(self.by_form.get(form, ()))
+        for key in {form[:1], form[:2], form[:3]}:
+            for prefix, index in self.by_prefix.get(key, ()):
+                if form.startswith(prefix):
+                    found.add(index)
+        return tuple(found)
+
+
+class _Spans:
+    """Where each context pattern matches in a window, found the first time a check asks."""
+
+    def __init__(self, contexts, stream: str, positions, stems: set[str], forms: set[str]) -> None:
+        self.contexts, self.stream, self.positions = contexts, stream, positions
+        self.stems, self.forms = stems, forms
+        self.found: dict[int, list[tuple[int, int]]] = {}
+
+    def __getitem__(self, index: int) -> list[tuple[int, int]]:
+        if index not in self.found:
+            pattern = self.contexts[index].pattern
+            spans = []
+            if pattern.may_match(self.stems, self.forms):
+                for m in pattern.regex.finditer(self.stream):
+                    if m.end() > m.start():
+                        spans.append((self.positions[m.start()], self.positions[m.end() - 1] + 1))
+            self.found[index] = spans
+        return self.found[index]
+
+
+class _Positions:
+    """Element index of a character offset in a window's stream (`positions[offset]`)."""
+
+    def __init__(self, element_at) -> None:
+        self.element_at = element_at
+
+    def __getitem__(self, offset: int) -> int:
+        return self.element_at(offset)
 
 
 @dataclass
@@ -279,41 +325,37 @@ class Detector:
     def _screen_window(self, language, stems, forms, owner, clauses, start, end, primary=True) -> list[_Hit]:
         window_stems, window_forms = stems[start:end], forms[start:end]
         candidates = language.candidates(window_stems, window_forms)
+        if not primary:
+            candidates = [i for i in candidates if i not in language.weak]
         if not candidates:
             return []
+        stem_set, form_set = set(window_stems), set(window_forms)
+        rules = [language.rules[i] for i in candidates if language.rules[i].pattern.may_match(stem_set, form_set)]
+        if not rules:
+            return []
         pieces = [f"{s}/{f} " for s, f in zip(window_stems, window_forms, strict=True)]
-        positions: list[int] = []
-        offset = 0
-        for index, piece in enumerate(pieces):
-            positions.extend([index] * len(piece))
-            offset += len(piece)
+        starts = list(accumulate((len(p) for p in pieces), initial=0))
         stream = "".join(pieces)
-        element_clause = [clauses[owner[i]] for i in range(start, end)]
-        # Clause words ("but", "men") start a new clause too.
-        clause_shift = 0
-        adjusted = []
-        for i, s in enumerate(window_stems):
-            if s in language.clause_words and i:
-                clause_shift += 1
-            adjusted.append((element_clause[i], clause_shift))
-        context_spans: dict[int, list[tuple[int, int]]] | None = None
+
+        def element_at(offset: int) -> int:
+            return bisect_right(starts, offset) - 1
+
+        positions = _Positions(element_at)
+        adjusted: list[tuple[int, int]] = []
+        context_spans: _Spans | None = None
         hits: list[_Hit] = []
-        for index in sorted(candidates):
-            item = language.rules[index]
-            if item.rule.weak and not primary:
-                # In the other language only rules that say it plainly count: its context checks
-                # (negation, past, news) are written for its own words.
-                continue
+        for item in rules:
             for match in item.pattern.regex.finditer(stream):
                 if match.end() == match.start():
                     continue
                 a, b = positions[match.start()], positions[match.end() - 1] + 1
                 if context_spans is None:
-                    context_spans = {
-                        i: [(positions[m.start()], positions[m.end() - 1] + 1) for m in ctx.pattern.regex.finditer(stream)
-                            if m.end() > m.start()]
-                        for i, ctx in enumerate(language.contexts)
-                    }  # fmt: skip
+                    # Clause of each word; clause words ("but", "men") start a new clause too.
+                    shift = 0
+                    for i, s in enumerate(window_stems):
+                        shift += 1 if (i and s in language.clause_words) else 0
+                        adjusted.append((clauses[owner[start + i]], shift))
+                    context_spans = _Spans(language.contexts, stream, positions, stem_set, form_set)
                 if self._explained(language, item, a, b, window_stems, adjusted, context_spans):
                     continue
                 imminent = item.rule.imminent and not item.rule.weak

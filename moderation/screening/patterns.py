@@ -22,48 +22,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 # Anchors that say little (too common to choose when a pattern has a rarer required word).
-_COMMON = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "a",
-        "an",
-        "the",
-        "to",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "it",
-        "is",
-        "am",
-        "be",
-        "not",
-        "do",
-        "no",
-        "jeg",
-        "meg",
-        "min",
-        "mitt",
-        "du",
-        "deg",
-        "din",
-        "det",
-        "er",
-        "og",
-        "å",
-        "i",
-        "på",
-        "en",
-        "et",
-        "ikke",
-        "har",
-    ]
+_COMMON_WORDS = (
+    # English (words and their Snowball stems)
+    "i me my you your a an the to and or of in on it is am are was were be been not do does did no yes go "
+    "have has had get got this that these those just all for with at after befor before will would about so "
+    "then now here there want need like know think take make new stop what when how who one out up down back "
+    "off over them they he she we us our their its can could should might must may than too veri very realli "
+    "really still even never alway always by from into as if but around live end come right today day time "
+    "thing things some someth something anyon anyone everyon everyone peopl people feel onli only "
+    # Norwegian (words and their Snowball stems)
+    "jeg meg min mitt mi du deg din det er og å på en et ikke ikk har hadd hadde for til med om av fra som "
+    "så men eller at da når hvis bare bar ing ingen aldri gjør tar ta få bli blir vær være klar var skal vil "
+    "kan må nå her der den de dem han hun seg sin mer mye all alle noe noen hva hvor hvordan også ett dag "
+    "tid gang litt helt"
 )
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 class PatternError(ValueError):
@@ -92,6 +65,16 @@ class Compiled:
     regex: re.Pattern[str]
     anchors: Anchors
     words: frozenset[str]  # every literal word form of the pattern (for the screen's lexicon)
+    # Every group of words of which a match must contain one (a cheap test before the regex runs).
+    requirements: tuple[Anchors, ...] = ()
+
+    def may_match(self, stems: set[str], forms: set[str]) -> bool:
+        for need in self.requirements:
+            if need.prefixes:
+                continue
+            if not (need.stems & stems or need.forms & forms):
+                return False
+        return True
 
 
 class _Parser:
@@ -127,13 +110,18 @@ class _Parser:
     def sequence(self) -> tuple[str, Anchors | None]:
         parts: list[str] = []
         best: Anchors | None = None
+        required: list[Anchors] = []
         while self.peek() not in (None, "|", ")"):
             regex, anchors = self.item()
             parts.append(regex)
+            if anchors is not None:
+                required.append(anchors)
             if anchors is not None and (best is None or anchors.size() < best.size()):
                 best = anchors
         if not parts:
             raise PatternError(f"empty alternative in {self.source!r}")
+        # The sequence that finishes last is the outermost one.
+        self.required = required
         return "".join(parts), best
 
     def item(self) -> tuple[str, Anchors | None]:
@@ -181,10 +169,26 @@ class _Parser:
 
 def compile_pattern(source: str, *, stem: Callable[[str], str], fragments: Mapping[str, str]) -> Compiled:
     parser = _Parser(source, stem, fragments)
+    parser.required: list[Anchors] = []
     regex, anchors = parser.alternation()
+    # The top level's required groups hold for every match only when it has a single branch.
+    requirements = tuple(parser.required) if "|" not in _top_level(source) else ()
     if parser.peek() is not None:
         raise PatternError(f"stray {parser.peek()!r} in {source!r}")
     if anchors is None:
         raise PatternError(f"{source!r} has no word that every match must contain")
     # A match starts at the beginning of a word of the stream.
-    return Compiled(source, re.compile(r"(?<![^ ])" + regex), anchors, frozenset(parser.words))
+    return Compiled(source, re.compile(r"(?<![^ ])" + regex), anchors, frozenset(parser.words), requirements)
+
+
+def _top_level(source: str) -> str:
+    """The pattern with every parenthesised or braced part taken out."""
+    depth, kept = 0, []
+    for ch in source:
+        if ch in "({":
+            depth += 1
+        elif ch in ")}":
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
