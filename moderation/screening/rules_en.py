@@ -599,7 +599,7 @@ RULES = (
     rule(
         "exclusion",
         "go away",
-        "(just | please | pls)? (go away | get lost | disappear | leave | bugger off | "
+        "(just | please | pls)? (go away | get lost | disappear | bugger off | "
         "jog on | go back to) ...3 (already | and do not come back | nobody | no one | forever)?",
         weak=True,
     ),
@@ -1193,6 +1193,31 @@ RULES = (
         "take two tomorrow",
         "(take | double) ...2 (two | double | extra) ...3 (make up | catch up | tomorrow | next time)",
     ),
+    rule(
+        "wish_dead",
+        "no way out",
+        "(no | only | any | other) way out ...4 (except | but | than)? ...2 (dying | death | "
+        "to die | suicide | ending it)",
+        without={NEGATION},
+    ),
+    rule(
+        "suicidal_thoughts",
+        "suicide on my mind",
+        "(=suicide | =suicidal | =dying) ...5 (all i think about | i think "
+        "about | on my mind | in my head | lately | every day | constantly | all the time)",
+        weak=True,
+    ),
+    rule(
+        "invalidation",
+        "for attention",
+        "(making it up | making it all up | made it up | doing it | faking it | "
+        "posting this | just | only | all) (for | to get) (attention | the attention | sympathy | likes | pity)",
+    ),
+    rule(
+        "stop_medication",
+        "forget the meds",
+        "(forget | ditch | skip | bin | screw | never mind) (the | your | those)? {meds} ...4 (just | instead | and)?",
+    ),
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "dont", "cannot", "nor", "without"})
@@ -1382,6 +1407,13 @@ CONTEXTS = (
         "minecraft | fortnite | movie | film | book | novel | series | episode | battery | phone | laptop | "
         "plant | plants | villain | hero | =npc | =npcs | chess | =dnd | =campaign)",
         "clause",
+    ),
+    context(
+        SELF_TALK,
+        "taking a break",
+        "(for a bit | for a while | a break | focus on myself | see you soon | "
+        "i am leaving | i will leave | i will be back | be back soon)",
+        "sentence",
     ),
     context(FIGURE, "joking", "(=jk | =jokes | =joking | just kidding | =kidding)", "clause"),
     context(

@@ -731,7 +731,7 @@ RULES = (
     rule(
         "wish_dead",
         "halde fram å leve",
-        "(hvorfor | kvifor | koffor | vits | poeng | grunn) ...4 (fortsette | "
+        "(hvorfor | kvifor | koffor | vits* | poeng* | grunn) ...4 (fortsette | "
         "halde fram | holde fram | leve | å leve | være her | fortsatt er her | orke)",
     ),
     rule(
@@ -904,7 +904,8 @@ RULES = (
     rule(
         "preparatory",
         "passordene",
-        "(passordene | passord | nøkler | nøklene) ...6 (la | lagt | igjen | leverte | tilbake)",
+        "(la | lagt | leverte | levert) ...2 (passordene | passord | nøkler | nøklene) | (passordene | passord | "
+        "nøklene) ...4 (la | lagt) (dem)? igjen",
     ),
     rule(
         "preparatory",
@@ -1191,6 +1192,36 @@ RULES = (
         "(dropp | kutt | slutt med | stopp) (dem | de | dei | den) ...3 "
         "(noen uker | en stund | ei stund | til du | før ferien)",
     ),
+    rule(
+        "wish_dead",
+        "alt skal ta slutt",
+        "(vil | ønsker | lyst | lengter) ...3 (alt | livet | det hele | alt sammen) "
+        "...2 (ta slutt | tar slutt | være over | er over | slutte | ende)",
+    ),
+    rule(
+        "self_harm",
+        "brente meg",
+        "(brente | brent | svidde | risset | rispa | skjært | kutta | skadd | slått) (meg | "
+        "meg selv | armen | armene | håndleddet | lårene)",
+    ),
+    rule(
+        "wish_dead",
+        "ingen vei ut",
+        "(ingen | eneste) (vei | utvei) ut ...4 (enn | bortsett fra | uten)? ...2 (døden | å dø | selvmord)?",
+        without={NEGATION},
+    ),
+    rule(
+        "invalidation",
+        "ute etter oppmerksomhet",
+        "(ute etter | bare for | for å få | for) (oppmerksomhet | oppmerksomheten | sympati | likes | merksemd)",
+    ),
+    rule("insult", "sløsing med plass", "(sløsing med | bortkastet | bortkasta) (plass | luft | oksygen | tid)"),
+    rule(
+        "stop_medication",
+        "glem medisinene",
+        "(glem | drit i | dropp | hopp over | skipp) (medisinene | "
+        "medisinen | pillene | tablettene | {meds}) ...4 (bare | heller | i stedet)?",
+    ),
 )
 
 NEGATORS = frozenset({"ikk", "ikke", "ikkj", "aldri", "ingen", "ingenting", "verken", "hverken", "uten", "not",
@@ -1381,6 +1412,13 @@ CONTEXTS = (
         "sims | minecraft | fortnite | film* | =boka | =boken | roman | =serien | episode | batteri* | "
         "telefon* | plante* | skurk* | =sjakk)",
         "clause",
+    ),
+    context(
+        SELF_TALK,
+        "tar en pause",
+        "(tar en pause | en stund | ei stund | fokusere på meg selv | snakkes snart | "
+        "er tilbake | kommer tilbake snart)",
+        "sentence",
     ),
     context(FIGURE, "tuller", "(=spøk | =tuller | =kødder | bare tuller | bare kødder | på tull | =jk)", "clause"),
     context(
