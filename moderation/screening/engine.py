@@ -105,7 +105,7 @@ class _Language:
             _CompiledContext(item, compile_pattern(item.pattern, stem=stem, fragments=table.FRAGMENTS))
             for item in table.CONTEXTS
         ]
-        self.time = compile_pattern("{time}", stem=stem, fragments=table.FRAGMENTS)
+        self.time = compile_pattern("({time} | {when})", stem=stem, fragments=table.FRAGMENTS)
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         self.by_form: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: dict[str, list[tuple[str, int]]] = defaultdict(list)

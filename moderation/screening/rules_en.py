@@ -62,7 +62,7 @@ FRAGMENTS = {
 
 RULES = (
     # --- Wish to be dead (passive ideation) ---------------------------------------------------
-    rule("wish_dead", "want to die", "{i}? ...2 {want} ...3 to? {die} ...3", without={}),
+    rule("wish_dead", "want to die", "{i}? ...2 {want} ...3 to? {die}", without={}),
     rule(
         "wish_dead",
         "wish I was dead",
