@@ -130,6 +130,20 @@ def test_company_offer_requires_going_or_maybe(login, member, cafe):
     assert not CompanionPost.objects.exists()
 
 
+def test_crisis_words_in_a_company_note_bring_the_writer_help_at_once(login, member, cafe):
+    RsvpFactory(meeting=cafe, user=member)
+    text = "Can someone walk with me, I don't want to be alive anymore"
+    response = login(member).post(f"/cafes/{cafe.pk}/company/", {"kind": "ask", "text": text})
+    assert response.status_code == 302 and response["Location"].startswith("/moderation/support/?next=")
+    assert CompanionPost.objects.get().text == text  # published, never silenced
+
+
+def test_an_ordinary_company_note_goes_back_to_the_cafe(login, member, cafe):
+    RsvpFactory(meeting=cafe, user=member)
+    response = login(member).post(f"/cafes/{cafe.pk}/company/", {"kind": "offer", "text": "Lift from the square"})
+    assert response["Location"] == f"/cafes/{cafe.pk}/#company"
+
+
 def test_empty_company_text_keeps_the_form_and_saves_nothing(login, member, cafe):
     RsvpFactory(meeting=cafe, user=member)
     response = login(member).post(f"/cafes/{cafe.pk}/company/", {"kind": "offer", "text": "   "})

@@ -149,3 +149,38 @@ def test_writing_many_posts_keeps_the_queue_in_order(moderator, topic, settings)
     kinds = [item.kind for item in QueueItem.objects.open().in_queue_order()]
     assert kinds[0] == "crisis"
     assert kinds.count("held") == 2
+
+
+def test_crisis_words_in_a_thread_title_alone_are_found(member, topic):
+    from forum import services as forum
+
+    thread = forum.start_thread(author=member, title="i want to end my life", body="Long day at work.", topic=topic)
+    item = QueueItem.objects.get(post__thread=thread, kind=QueueItem.Kind.CRISIS)
+    assert item.evidence[0]["words"] == "end my life"
+
+
+def test_an_edit_that_adds_crisis_words_is_flagged(member, member_post):
+    from forum import services as forum
+
+    forum.edit_post(post=member_post, editor=member, body="Actually I have already taken all my pills")
+    item = QueueItem.objects.get(post=member_post, kind=QueueItem.Kind.CRISIS)
+    assert (item.severity, item.priority) == ("imminent", QueueItem.IMMINENT_PRIORITY)
+
+
+def test_the_forum_reaches_moderation_only_through_the_core_hooks():
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for name in ("services.py", "views.py", "selectors.py", "forms.py", "models.py"):
+        tree = ast.parse((root / "forum" / name).read_text())
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module} | {
+            alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+        }
+        assert not any(module.split(".")[0] == "moderation" for module in imported), name
+    screening = (root / "moderation/screening").glob("*.py")
+    for path in screening:
+        tree = ast.parse(path.read_text())
+        modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        assert not any(m.split(".")[0] in {"forum", "messaging", "cafes", "toolbox"} for m in modules), path
+        assert not any(m.startswith("moderation.") and not m.startswith("moderation.screening") for m in modules)

@@ -211,6 +211,31 @@ def test_one_check_in_per_day_a_second_one_replaces_the_first(login, member):
     assert checkin.mood == 4 and checkin.day == timezone.localdate()
 
 
+def test_crisis_words_in_a_check_in_note_bring_help_and_tell_nobody(login, member):
+    from moderation.models import QueueItem
+    from reconnect.core.models import Notification
+    from tests.factories import CrisisContactFactory
+
+    CrisisContactFactory(community=member.community, name="Nordvik crisis team", phone="77 00 11 22")
+    client = login(member)
+    response = client.post(
+        "/toolbox/check-ins/", {"mood": "1", "sleep": "1", "activity": "1", "note": "I don't want to be alive"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/toolbox/check-ins/?support=1"
+    page = client.get(response["Location"]).content.decode()
+    assert "Nordvik crisis team" in page and "/toolbox/crisis-plan/" in page and "nobody is told" in page
+    # Private text: nothing reaches the moderators or anyone else.
+    assert not QueueItem.objects.exists() and not Notification.objects.exists()
+    assert CheckIn.objects.get(member=member).note == "I don't want to be alive"
+
+
+def test_an_ordinary_check_in_note_brings_no_crisis_box(login, member):
+    client = login(member)
+    response = client.post("/toolbox/check-ins/", {"mood": "3", "sleep": "3", "activity": "3", "note": "Tired"})
+    assert response["Location"] == "/toolbox/check-ins/"
+    assert "nobody is told" not in client.get(response["Location"]).content.decode()
+
+
 def test_check_in_scores_outside_one_to_five_are_refused(login, member):
     response = login(member).post("/toolbox/check-ins/", {"mood": "9", "sleep": "3", "activity": "x"})
     assert response.status_code == 400
