@@ -86,6 +86,7 @@ class _Parser:
         self.fragments = fragments
         self.depth = depth
         self.words: set[str] = set()
+        self.required: list[Anchors] = []
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -169,7 +170,6 @@ class _Parser:
 
 def compile_pattern(source: str, *, stem: Callable[[str], str], fragments: Mapping[str, str]) -> Compiled:
     parser = _Parser(source, stem, fragments)
-    parser.required: list[Anchors] = []
     regex, anchors = parser.alternation()
     # The top level's required groups hold for every match only when it has a single branch.
     requirements = tuple(parser.required) if "|" not in _top_level(source) else ()
