@@ -1,4 +1,5 @@
-"""Demo moderation: saved replies, a held post, a reported post and a crisis-flagged post.
+"""Demo moderation: saved replies, a held post, a reported post, a crisis-flagged post and a post
+with harmful health advice (both screened, so the queue shows their category and evidence).
 
 Runs after the forum's demo (INSTALLED_APPS order). Idempotent: saved replies are keyed by title,
 demo posts by author and text; running again adds nothing.
@@ -35,6 +36,7 @@ THREAD_TITLE = "Tonight is hard"
 CRISIS_TEXT = "I do not know how much longer I can do this. Some nights I want to end my life."
 HELD_TEXT = "Hi, I am new here. Is it normal to feel nervous about writing the first time?"
 REPORTED_TEXT = "Honestly, everyone has bad evenings. Stop making such a fuss about it."
+ADVICE_TEXT = "What helped me: I just stopped taking my antidepressants. You should quit yours too, they only numb you."
 
 
 def _topic() -> Topic:
@@ -70,14 +72,16 @@ def seed(ctx: dict) -> None:
         thread = Thread.objects.create(topic=_topic(), title=THREAD_TITLE, author=ingrid)
     # A crisis-flagged opening post: published, with a crisis flag on top of the queue.
     crisis_post, _ = _post(author=ingrid, thread=thread, body=CRISIS_TEXT)
-    services.record_screening(
-        post=crisis_post,
-        decision=services.Decision(crisis=True, crisis_because=tuple(services.matched_words(CRISIS_TEXT)["crisis"])),
-    )
+    # Screened as the forum screens it (title and text together), as an edit so that no first-post hold
+    # is added; screening the same post again adds nothing.
+    services.screen(author=ingrid, text=f"{THREAD_TITLE}\n\n{CRISIS_TEXT}", editing=True, post=crisis_post)
     # A reply that a member reports as hurtful.
     reported, _ = _post(author=sofie, thread=thread, body=REPORTED_TEXT)
     if not Report.objects.filter(post=reported, reporter=marte).exists():
         services.report_post(reporter=marte, post=reported, reason=Report.Reason.HOSTILE, details="")
+    # Harmful health advice: flagged as "health advice"; the seeded saved reply points to one's care team.
+    advice, _ = _post(author=sofie, thread=thread, body=ADVICE_TEXT)
+    services.screen(author=sofie, text=ADVICE_TEXT, editing=True, post=advice)
     # A first post, held until a peer moderator approves it.
     held, created = _post(author=marte, thread=thread, body=HELD_TEXT)
     if created or not QueueItem.objects.filter(post=held, kind=QueueItem.Kind.HELD).exists():

@@ -29,6 +29,9 @@ from moderation.screening.rules import (
 )
 
 WINDOW, STRIDE = 60, 40
+# Norwegian posts borrow English ("kms", "I want to kill myself"); English posts do not borrow
+# Norwegian, and Norwegian stems of English words ("stopped" → "stopp") would only mislead.
+CROSS_OVER = {"nb": ("en",), "en": ()}
 _SENTENCE_GAP = re.compile(r"[.!?…]+(?!\d)|\n|[\U0001F300-\U0001FAFF]")
 _CLAUSE_GAP = re.compile(r"[,;:()\"“”«»–—]| - ")
 _TABLES = {"en": rules_en, "nb": rules_nb}
@@ -282,7 +285,7 @@ class Detector:
         if words:
             sentences, clauses = _boundaries(text, words)
             forms = [self.repair(w.text, w.disguised, w.spelled) for w in words]
-            order = [language] + [code for code in lang.LANGUAGES if code != language]
+            order = [language] + list(CROSS_OVER.get(language, ()))
             for code in order:
                 if code not in self.languages:
                     continue

@@ -632,7 +632,7 @@ RULES = (
     rule(
         "stop_medication",
         "cold turkey",
-        "(cold turkey | just stop | stop them all | stop all of them | quit "
+        "(cold turkey | just =stop | =stop them all | stop all of them | quit "
         "them all | throw them out | throw them away | flush them)",
     ),
     rule(
@@ -645,7 +645,7 @@ RULES = (
     rule(
         "stop_medication",
         "don't take",
-        "(do not | do not | never | dont | stop) (take | taking | touch | start) ...2 {meds}",
+        "(do not | never | dont | =stop) (=take | =taking | touch | start) ...2 {meds}",
         without={NEGATION},
     ),
     rule(
@@ -1217,6 +1217,24 @@ RULES = (
         "stop_medication",
         "forget the meds",
         "(forget | ditch | skip | bin | screw | never mind) (the | your | those)? {meds} ...4 (just | instead | and)?",
+    ),
+    rule(
+        "stop_medication",
+        "you should quit yours",
+        "(you should | you need to | you have to | you ought to | just | "
+        "so) (quit | stop | ditch | drop | come off | get off | bin) (yours | them | it | your {meds} | the {meds}) "
+        "...3 (too | as well | also)?",
+    ),
+    rule(
+        "stop_medication",
+        "meds only numb you",
+        "({meds} | they | them) ...2 (only | just) (numb | dull | zombify | sedate | mask) (you | your)",
+    ),
+    rule(
+        "stop_medication",
+        "do the same",
+        "(stopped | quit | ditched | came off | dropped) ...4 ({meds}) ...8 (do the "
+        "same | you should too | you can too | try it | you will be fine | so can you)",
     ),
 )
 
