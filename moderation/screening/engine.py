@@ -22,6 +22,7 @@ from moderation.screening.rules import (
     CRISIS_LEVEL_CATEGORIES,
     NEGATION,
     OTHERS,
+    QUESTION,
     QUOTE,
     SELF_TALK,
     Context,
@@ -29,6 +30,8 @@ from moderation.screening.rules import (
 )
 
 WINDOW, STRIDE = 60, 40
+# A question put to someone ("maybe you should drop them?") still advises.
+_YOU = frozenset({"you", "your", "du", "deg", "din", "dine", "ditt", "dere"})
 # Norwegian posts borrow English ("kms", "I want to kill myself"); English posts do not borrow
 # Norwegian, and Norwegian stems of English words ("stopped" → "stopp") would only mislead.
 CROSS_OVER = {"nb": ("en",), "en": ()}
@@ -283,19 +286,22 @@ class Detector:
         words = normalise.words(text)
         found: list[tuple[_Hit, list[normalise.Word]]] = []
         if words:
-            sentences, clauses = _boundaries(text, words)
+            sentences, clauses, questions = _boundaries(text, words)
             forms = [self.repair(w.text, w.disguised, w.spelled) for w in words]
-            order = [language] + list(CROSS_OVER.get(language, ()))
+            order = [language, *CROSS_OVER.get(language, ())]
             for code in order:
                 if code not in self.languages:
                     continue
                 primary = code == language
-                for hit in self._screen_language(self.languages[code], words, forms, sentences, clauses, primary):
+                language_hits = self._screen_language(
+                    self.languages[code], words, forms, sentences, clauses, primary, questions
+                )
+                for hit in language_hits:
                     found.append((hit, words))
         watched_found = _watched(words, watched)
         return _verdict(text, found, watched_found)
 
-    def _screen_language(self, language: _Language, words, forms, sentences, clauses, primary) -> list[_Hit]:
+    def _screen_language(self, language: _Language, words, forms, sentences, clauses, primary, questions) -> list[_Hit]:
         spellings = lang.SPELLINGS[language.code]
         element_forms: list[str] = []
         element_word: list[int] = []
@@ -317,7 +323,15 @@ class Detector:
                 w_end = min(end, w_start + WINDOW)
                 hits.extend(
                     self._screen_window(
-                        language, element_stems, element_forms, element_word, clauses, w_start, w_end, primary
+                        language,
+                        element_stems,
+                        element_forms,
+                        element_word,
+                        clauses,
+                        w_start,
+                        w_end,
+                        primary,
+                        question=sentence in questions,
                     )
                 )
                 if w_end == end:
@@ -325,7 +339,9 @@ class Detector:
             start = end
         return hits
 
-    def _screen_window(self, language, stems, forms, owner, clauses, start, end, primary=True) -> list[_Hit]:
+    def _screen_window(
+        self, language, stems, forms, owner, clauses, start, end, primary=True, question=False
+    ) -> list[_Hit]:
         window_stems, window_forms = stems[start:end], forms[start:end]
         candidates = language.candidates(window_stems, window_forms)
         if not primary:
@@ -359,6 +375,8 @@ class Detector:
                         shift += 1 if (i and s in language.clause_words) else 0
                         adjusted.append((clauses[owner[start + i]], shift))
                     context_spans = _Spans(language.contexts, stream, positions, stem_set, form_set)
+                if question and QUESTION in item.rule.checks() and not (form_set & _YOU):
+                    continue  # asked, not said: "is it safe to drink on sertraline?"
                 if self._explained(language, item, a, b, window_stems, adjusted, context_spans):
                     continue
                 imminent = item.rule.imminent and not item.rule.weak
@@ -413,15 +431,19 @@ def _deletions(word: str) -> set[str]:
     return variants
 
 
-def _boundaries(text: str, words: list[normalise.Word]) -> tuple[list[int], list[int]]:
-    """Sentence and clause number of each word, from the punctuation between words."""
+def _boundaries(text: str, words: list[normalise.Word]) -> tuple[list[int], list[int], set[int]]:
+    """Sentence and clause number of each word, from the punctuation between words, and the
+    sentences that end with a question mark."""
     sentences, clauses = [], []
+    questions: set[int] = set()
     sentence = clause = 0
     previous_end = None
     for word in words:
         if previous_end is not None:
             gap = text[previous_end : word.start]
             if _SENTENCE_GAP.search(gap):
+                if "?" in gap:
+                    questions.add(sentence)
                 sentence += 1
                 clause += 1
             elif _CLAUSE_GAP.search(gap):
@@ -429,7 +451,9 @@ def _boundaries(text: str, words: list[normalise.Word]) -> tuple[list[int], list
         sentences.append(sentence)
         clauses.append(clause)
         previous_end = word.end
-    return sentences, clauses
+    if previous_end is not None and "?" in text[previous_end : previous_end + 3]:
+        questions.add(sentence)
+    return sentences, clauses, questions
 
 
 def _watched(words: list[normalise.Word], watched: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
@@ -472,7 +496,7 @@ def _verdict(text: str, found, watched: dict[str, tuple[str, ...]]) -> Verdict:
                 end=end,
             )
         )
-    order = {c.CRISIS: 0, c.HOSTILE: 1, c.MISINFORMATION: 2}
+    order = {c.CRISIS: 0, c.MISINFORMATION: 1, c.HOSTILE: 2}
     evidence.sort(key=lambda e: (c.SEVERITY_RANK[e.severity], order[e.label], e.start))
     if not evidence:
         return Verdict(watched=watched)

@@ -17,6 +17,11 @@ from moderation.screening.rules import (
 )
 
 FRAGMENTS = {
+    "neg": "pathetic | lazy | spoiled | spoilt | weak | stupid | dumb | crap | whining | whiny | moaning | drama "
+    "| dramatic | victim | boring | freak | loser | miserable | fake | faking | liar | joke | snowflake | crybaby "
+    "| ridiculous | embarrassing | annoying | selfish | useless | worthless | waste | cringe | trash | garbage "
+    "| creep | weirdo | psycho | nutter | crazy | idiot | moron | attention | sob | pity | entitled | sad "
+    "| disgusting | toxic | parasite | leech | clown | failure | nobody | ugly | fat | drain | burden",
     "i": "i | me | my self | myself",
     "self": "myself | my self | me | my life | my own life | mysel",
     "mylife": "my life | my own life | it all | everything | things | it",
@@ -168,7 +173,7 @@ RULES = (
     rule(
         "suicidal_thoughts",
         "end it all",
-        "(end | finish | stop) (it all | everything | it | things | this) "
+        "(end | stop) (it all | everything | it | things) "
         "...2 (for good | tonight | now | forever | permanently | once and for all)?",
         weak=True,
     ),
@@ -292,7 +297,7 @@ RULES = (
     rule(
         "intent",
         "tonight is the night",
-        "(tonight | today | this is) (is | it | s)? ...2 (the night | the day | the end | it)",
+        "(tonight | today | this) (is | it is | s)? ...2 (the night | the day | the end | it is time)",
         weak=True,
         imminent=True,
     ),
@@ -951,7 +956,7 @@ RULES = (
     rule(
         "act_under_way",
         "pills kicking in",
-        "{pills} ...2 (kicking in | starting to work | working | taking effect)",
+        "{pills} ...2 (kicking in | starting to work | =working | taking effect)",
         imminent=True,
     ),
     rule(
@@ -1236,6 +1241,146 @@ RULES = (
         "(stopped | quit | ditched | came off | dropped) ...4 ({meds}) ...8 (do the "
         "same | you should too | you can too | try it | you will be fine | so can you)",
     ),
+    rule(
+        "wish_dead",
+        "not deserve to live",
+        "(not | no longer) (deserve | earn) (to live | to be alive | to be here | to exist | my life)",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "no future",
+        "(can not see | do not see | see no | there is no | i have no) (a | any)? (future | "
+        "way forward | tomorrow) ...4 (do not want | for me | anymore)?",
+        without={NEGATION},
+        weak=True,
+    ),
+    rule(
+        "method_plan",
+        "staring at the pills",
+        "(staring at | stare at | keep looking at | looking at | eyeing | "
+        "holding) ...3 (the )? (bottle | box | packet | pills | tablets | pill bottle | knife | blade | rope | "
+        "razor | it) ...6 (bedside | table | again | all night | keep | hand)?",
+    ),
+    rule(
+        "method_plan",
+        "pills on the table",
+        "(bottle | box | packet | pack) of ({pills}) ...6 (staring | looking | "
+        "bedside | ready | lined up | waiting | counted)",
+    ),
+    rule(
+        "preparatory",
+        "letters for afterwards",
+        "(letter | letters | note | notes | video | message) ...10 (for "
+        "afterwards | afterwards | for after | for when i am gone | after i am gone)",
+    ),
+    rule(
+        "preparatory",
+        "won't need them",
+        "(gave | given | giving | give) ...10 (will not need | won t need | not need "
+        "(them | it | my) ...2 (anymore | any more | again | where i am going)?)",
+        without={NEGATION},
+    ),
+    rule(
+        "method_plan",
+        "drive into a wall",
+        "(drive | driving | crash | crashing | steer | swerve) ...2 (into | off) "
+        "...2 (a | the)? (wall | tree | bridge | truck | lorry | barrier | cliff | oncoming traffic)",
+    ),
+    rule(
+        "method_plan",
+        "in front of a train",
+        "(step | stepping | jump | jumping | walk | walking | throw myself | lie "
+        "down) ...3 (in front of | under | onto) ...3 (train | the next train | bus | truck | lorry | tracks)",
+    ),
+    # Addressed to someone, with a word that puts them down (weak: self-talk, quotes, negation and
+    # other people explain it away).
+    rule("insult", "you and a put-down", "(=you | =your | =yourself | you are) ...4 ({neg})", weak=True),
+    rule("insult", "a put-down for you", "({neg}) ...3 (=you | =your | =yours)", weak=True),
+    rule(
+        "invalidation",
+        "here she goes again",
+        "(here (she | he | they | you) goes? again | typical | imagine (needing | being | crying | thinking)) ...6",
+        weak=True,
+    ),
+    rule(
+        "invalidation",
+        "crying for likes",
+        "(crying | begging | fishing | asking) for (likes | attention | sympathy | pity | hugs)",
+    ),
+    rule(
+        "exclusion",
+        "sick of you",
+        "(sick of | tired of | fed up with | had enough of) (you | your | hearing "
+        "you) | give it a rest | nobody wants to read",
+    ),
+    rule(
+        "invalidation",
+        "love the drama",
+        "(love | loves | enjoy | crave | live for) (the )? (drama | attention | pity | sympathy)",
+    ),
+    rule(
+        "incitement",
+        "you'd be gone already",
+        "(if it was | if it were | if you were) ...4 (you would | you d) ...3 "
+        "(be gone | be dead | have done it | done it) ...2 (already | by now)?",
+    ),
+    rule("incitement", "go jump", "(go | just) (jump | do it | die) ...3 (then | already | see if)"),
+    rule(
+        "stop_medication",
+        "get off it",
+        "(get off | come off | quit | ditch | stop | bin | drop) (it | them | that "
+        "stuff | the stuff) ...2 (asap | now | today | immediately | right away | fast)",
+    ),
+    rule(
+        "stop_medication",
+        "meds harm you",
+        "({meds}) ...3 (wreck | wrecks | destroy | destroys | ruin | ruins | rot | "
+        "rots | fry | fries | damage | damages | poison | poisons | kill | kills) ...2 (your | you)",
+    ),
+    rule(
+        "stop_medication",
+        "doctor is a dealer",
+        "{doctor} (is | are) ...2 (drug dealer | dealer | dealers | shill | "
+        "shills | paid by | in it for | liars | liar | clueless | useless) | (ignore | do not listen to | never "
+        "listen to) (them | your {doctor} | the {doctor})",
+    ),
+    rule(
+        "stop_medication",
+        "tapering is a scam",
+        "(tapering | taper | weaning) (is | s) ...2 (a scam | scam | "
+        "pointless | a waste | for weak | useless | unnecessary)",
+    ),
+    rule(
+        "dose_change",
+        "halve your",
+        "(halve | half | double | triple | split | crush) (your | the | those | "
+        "them)? ...2 ({meds} | dose | dosage | seroquel | lithium | pills | tablets)",
+    ),
+    rule(
+        "combine",
+        "booze takes the edge off",
+        "({booze}) ...4 (takes the edge off | helps | works | is fine | "
+        "makes it better | boosts) ...4 ({meds} | with them | with it)",
+    ),
+    rule(
+        "combine",
+        "makes meds work better",
+        "({alternative} | {booze} | juice) ...3 (makes | make) ...2 ({meds} | "
+        "them | it) ...2 (work better | stronger | kick in)",
+    ),
+    rule(
+        "replace",
+        "won't need meds once",
+        "(will not | won t | never) need ...2 ({meds}) ...3 (once | when | if | "
+        "after) ...4 (fix | detox | cleanse | eat | exercise | heal | pray)?",
+        without={NEGATION},
+    ),
+    rule(
+        "replace",
+        "from a friend instead",
+        "(from | off) (a | your | my) (friend | mate | dealer | guy) ...4 (instead | rather than)",
+    ),
 )
 
 NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "dont", "cannot", "nor", "without"})
@@ -1362,7 +1507,7 @@ CONTEXTS = (
         "question",
         "(how do | how can | what do | what should | what is | where can | where do | "
         "is it | can i | could i | should i | do i | does anyone | has anyone | anyone else | do you | "
-        "is there | are there | what are | why do | why does | how does | how often | how many) ...8",
+        "is there | are there | what are | why do | why does | how does | how often) ...8",
         "sentence",
     ),
     context(
@@ -1431,6 +1576,25 @@ CONTEXTS = (
         "taking a break",
         "(for a bit | for a while | a break | focus on myself | see you soon | "
         "i am leaving | i will leave | i will be back | be back soon)",
+        "sentence",
+    ),
+    context(
+        SELF_TALK,
+        "someone not here",
+        "(my | his | her | our) (friend | sister | brother | mum | mom | dad | "
+        "boss | colleague | partner | husband | wife | cat | dog | neighbour | son | daughter) (is | was | s | can "
+        "be) (such | so | a | an | being)?",
+        "before",
+    ),
+    context(FIGURE, "if it kills me", "(even )? if it (kills | killed) me", "span"),
+    context(
+        NEGATION, "said no", "(i said no | i answered no | said no and | and said no | the answer was no)", "sentence"
+    ),
+    context(
+        FIGURE,
+        "medicine as used",
+        "(headache | migraine | toothache | period pain | fever | a cold | the flu | "
+        "back pain | for the pain | as prescribed | like the doctor said | feeling better)",
         "sentence",
     ),
     context(FIGURE, "joking", "(=jk | =jokes | =joking | just kidding | =kidding)", "clause"),

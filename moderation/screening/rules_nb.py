@@ -18,6 +18,11 @@ from moderation.screening.rules import (
 )
 
 FRAGMENTS = {
+    "neg": "patetisk | lat | bortskjemt | svak | dum | teit | tullet | tull | syting | sytingen | klaging | grining "
+    "| drama | dramaet | dramatisk | offer | kjedelig | rar | raring | freak | taper | fake | falsk | løgner | "
+    "vits | snøfnugg | sytekopp | latterlig | flaut | irriterende | egoistisk | ubrukelig | verdiløs | "
+    "bortkastet | søppel | psyko | gal | idiot | oppmerksomhet | oppmerksomheten | synd | giftig | parasitt | "
+    "klovn | fiasko | stygg | feit | byrde | grunnen",
     "jeg": "jeg | meg",
     "self": "meg | meg selv | livet mitt | mitt liv | mitt eget liv | livet av meg | meg av dage",
     "want": "vil | ville | ønsker | ønske | ønsket | har lyst | lyst | lengter | lengter etter | trenger | skal | "
@@ -128,7 +133,7 @@ RULES = (
         "wish_dead",
         "lei av livet",
         "(lei | trøtt | sliten | ferdig | drittlei | dritt lei) (av | med) (å "
-        "leve | livet | å være til | å eksistere | å puste | alt sammen | dette livet)",
+        "leve | livet | å være til | å eksistere | å puste | alt sammen | dette livet | å finnes | å være meg)",
     ),
     rule(
         "wish_dead", "ikke verdt å leve", "(livet | det) ...2 (ikke | ikkje) verdt (å leve | det)", without={NEGATION}
@@ -178,7 +183,7 @@ RULES = (
     rule(
         "suicidal_thoughts",
         "gjøre slutt",
-        "(gjøre | gjør | få) (slutt | ende) (på | med) ...2 (alt | "
+        "(gjøre | gjør | få) (jeg | eg)? (slutt | ende) (på | med) ...2 (alt | "
         "alt sammen | livet | det hele | det | meg selv | meg | tingene)",
     ),
     rule(
@@ -250,7 +255,8 @@ RULES = (
         "method_plan",
         "kjøre inn i",
         "(kjøre | kjører | krasje) ...2 (inn i | ut for | av) ...3 (trailer | "
-        "vogntog | fjellvegg | tre | stup | møtende | veien)",
+        "vogntog | fjellvegg | tre | stup | møtende | veien | vegg | veggen | en vegg | betongvegg | autovernet | "
+        "autovern)",
     ),
     rule(
         "method_plan",
@@ -1222,6 +1228,133 @@ RULES = (
         "(glem | drit i | dropp | hopp over | skipp) (medisinene | "
         "medisinen | pillene | tablettene | {meds}) ...4 (bare | heller | i stedet)?",
     ),
+    rule(
+        "wish_dead",
+        "fortjener ikke å leve",
+        "(ikke | ikkje) (fortjener | fortener | fortjente) (å leve | å være her | å være i live | å finnes | livet)",
+        without={NEGATION},
+    ),
+    rule(
+        "wish_dead",
+        "ingen framtid",
+        "(ser | har | finnes) (ingen | ikke noen | ikkje noka) (framtid | fremtid | "
+        "vei videre) ...4 (vil ikke | for meg | lenger)?",
+        without={NEGATION},
+        weak=True,
+    ),
+    rule("wish_dead", "bli svart", "(vil | ønsker | lyst) ...4 (skal bli svart | blir svart | bli mørkt for alltid)"),
+    rule(
+        "method_plan",
+        "stirrer på pillene",
+        "(stirrer | stirra | glor) (på)? ...3 (pilleglasset | "
+        "pilleboksen | pillene | tablettene | kniven | tauet | det | dem) ...6 (hele tiden | nattbordet | igjen | "
+        "klar)?",
+    ),
+    rule(
+        "method_plan",
+        "pilleglasset står",
+        "(pilleglasset | pilleboksen | glasset med piller | esken med "
+        "tabletter) ...6 (står | ligger | stirrer | klar | nattbordet)",
+    ),
+    rule(
+        "preparatory",
+        "brev til etterpå",
+        "(brev | brevet | brevene | melding | video) ...10 (til etterpå | "
+        "etterpå | når jeg er borte | etter at jeg er borte)",
+    ),
+    rule(
+        "preparatory",
+        "trenger dem ikke mer",
+        "(ga | gitt | gir | gi) ...10 (trenger (dem | det | den) (ikke | ikkje) (mer | lenger | meir))",
+        without={NEGATION},
+    ),
+    rule(
+        "method_plan",
+        "gå foran toget",
+        "(gå | hoppe | kaste meg | legge meg) ...3 (foran | under | ut foran) ...3 "
+        "(toget | neste tog | et tog | bussen | trikken | lastebilen | skinnene)",
+    ),
+    rule(
+        "method_plan",
+        "hvor mange som skal til",
+        "(hvor mange | hvor mye) ...4 (som skal til | skal til | trengs | må til)",
+    ),
+    rule("insult", "du og nedsettende", "(=du | =dere | =deg | =din | =dine | =ditt) ...4 ({neg})", weak=True),
+    rule("insult", "nedsettende om deg", "({neg}) ...3 (=du | =deg | =din | =dine | =ditt)", weak=True),
+    rule(
+        "invalidation",
+        "nå begynner hun igjen",
+        "(nå begynner (hun | han | du | de) igjen | typisk | se for deg å trenge) ...6",
+        weak=True,
+    ),
+    rule(
+        "invalidation",
+        "griner etter likes",
+        "(griner | tigger | fisker | maser | skriker) (etter | om) (likes | "
+        "oppmerksomhet | sympati | medlidenhet | klemmer)",
+    ),
+    rule(
+        "exclusion",
+        "lei av deg",
+        "(lei av | drittlei av | har fått nok av) ...2 (deg | dere | sytingen din | "
+        "klagingen din | tullet ditt) | gi deg nå | ingen gidder å lese",
+    ),
+    rule(
+        "invalidation",
+        "elsker dramaet",
+        "(elsker | digger | lever for) (dramaet | drama | oppmerksomheten | sympatien)",
+    ),
+    rule(
+        "incitement",
+        "hadde du vært borte",
+        "(hvis | om) det var så ille ...4 (hadde du | ville du) ...2 (vært "
+        "borte | vært død | gjort det) ...2 (allerede | for lengst)?",
+    ),
+    rule("incitement", "hopp da", "(hopp | gjør det | dø) (da | då) ...4 (se | får vi se | bryr seg)?"),
+    rule(
+        "stop_medication",
+        "kom deg av det",
+        "(kom deg av | slutt med | kutt ut | dropp) (det | dem | de | den) ...3 "
+        "(så fort som mulig | med en gang | nå | i dag | straks)",
+    ),
+    rule(
+        "stop_medication",
+        "medisiner skader",
+        "({meds}) ...3 (ødelegger | skader | råtner | forgifter | dreper) "
+        "...2 (nyrene | hjernen | kroppen | deg | leveren)",
+    ),
+    rule(
+        "stop_medication",
+        "psykiateren er en langer",
+        "({lege}) (din | di | ditt)? (er | e) ...2 (langer | pusher | "
+        "dealer | betalt av | løgner | løgnere | kunnskapsløs | ubrukelig) | ikke hør på (dem | han | henne | "
+        "legen | psykiateren)",
+    ),
+    rule(
+        "stop_medication",
+        "nedtrapping er svindel",
+        "(nedtrapping | nedtrappinga | trappe ned) (er | e) ...2 "
+        "(svindel | tull | bortkastet | unødvendig | for pyser)",
+    ),
+    rule(
+        "dose_change",
+        "halver",
+        "(halver | halvere | doble | dobbel | dobbelt opp med | del | knus) (dosen | den | "
+        "dem)? ...2 ({meds} | seroquelen | litiumen | sovemedisinen | sovemedisin)",
+    ),
+    rule("combine", "tar brodden av", "({booze}) ...4 (tar brodden av | hjelper | funker | går fint) ...4 ({meds})"),
+    rule(
+        "replace",
+        "trenger ikke medisiner når",
+        "(trenger | treng) (ikke | ikkje) ({meds}) ...3 (når | hvis | etter "
+        "at) ...4 (fikset | detox | rens | spiser | trener | helbredet)?",
+        without={NEGATION},
+    ),
+    rule(
+        "replace",
+        "fra en venn i stedet",
+        "(fra | av) (en | ein | din) (venn | kompis | langer) ...4 (i stedet | istedenfor | heller enn)",
+    ),
 )
 
 NEGATORS = frozenset({"ikk", "ikke", "ikkj", "aldri", "ingen", "ingenting", "verken", "hverken", "uten", "not",
@@ -1359,7 +1492,7 @@ CONTEXTS = (
         "spørsmål",
         "(hvordan | hva gjør | hva skal | hva bør | hva er | hvor kan | hvor finner "
         "| kan jeg | kan man | bør jeg | burde jeg | må jeg | noen som | har noen | vet "
-        "noen | andre som | gjør dere | er det noen | finnes det | hvor ofte | hvor mange) ...8",
+        "noen | andre som | gjør dere | er det noen | finnes det | hvor ofte) ...8",
         "sentence",
     ),
     context(
@@ -1420,11 +1553,29 @@ CONTEXTS = (
         "er tilbake | kommer tilbake snart)",
         "sentence",
     ),
+    context(
+        SELF_TALK,
+        "noen som ikke er her",
+        "(venninna | venninnen | søstera | søsteren | broren | mora | moren | faren | sjefen | kollegaen | mannen | "
+        "kona | katten | hunden | naboen | sønnen | datteren) (mi | min | mitt)? (er | var | kan være) (så | en | et)?",
+        "before",
+    ),
+    context(
+        FIGURE, "om det så tar livet av meg", "(om | selv om | hvis) det (så)? (tar livet av meg | dreper meg)", "span"
+    ),
+    context(NEGATION, "sa nei", "(jeg sa nei | svarte nei | sa nei og | svaret var nei)", "sentence"),
+    context(
+        FIGURE,
+        "medisin som brukt",
+        "(hodepine* | migrene | tannverk* | mensensmerter | feber | forkjølelse | "
+        "influensa | vondt i ryggen | mot smertene | som foreskrevet | som legen sa | er bedre nå)",
+        "sentence",
+    ),
     context(FIGURE, "tuller", "(=spøk | =tuller | =kødder | bare tuller | bare kødder | på tull | =jk)", "clause"),
     context(
         FIGURE,
         "ulykke",
-        "(stekeovn* | ovnen | komfyr* | matlaging | panne* | vannkoker* | strykejern* | ulykke* | uhell | "
+        "(stekeovn* | ovnen | komfyr* | matlaging | panne* | vannkoker* | strykejern* | uhell | "
         "ved et uhell | ikke noe alvorlig | skled | snublet | sklei | fotball | klatring)",
         "sentence",
     ),
