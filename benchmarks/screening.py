@@ -67,12 +67,12 @@ def main() -> None:
         for language in ("en", "nb"):
             cases.append((f"{language} corpus text", language, _post(sentences, language, size)))
         cases.append(("worst case: 'kill pills bridge' repeated", "en", ("kill pills bridge " * size)[:size]))
-    print(f"{'text':42}{'chars':>8}{'screen ms':>11}{'µs/1000 ch':>12}{'floor ms':>10}{'ratio':>7}")
+    print(f"{'text':42}{'chars':>8}{'screen ms':>11}{'ms/1000 ch':>12}{'floor ms':>10}{'ratio':>7}")
     for name, language, text in cases:
         took = _median(lambda t, lang=language: screen(t, lang), text)
         floor = _median(normalise.words, text)
         print(
-            f"{name:42}{len(text):>8}{1000 * took:>11.2f}{1e6 * took / len(text) * 1000 / 1000:>12.1f}"
+            f"{name:42}{len(text):>8}{1000 * took:>11.2f}{1e6 * took / len(text):>12.2f}"
             f"{1000 * floor:>10.2f}{took / floor:>7.1f}"
         )
 
