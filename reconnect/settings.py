@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "reconnect.core.middleware.RejectUnusableTextMiddleware",
     "reconnect.core.middleware.PortalGateMiddleware",
     "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
 ]
