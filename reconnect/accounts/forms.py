@@ -27,7 +27,9 @@ class PseudonymField(forms.CharField):
 def clean_pseudonym_for(user: User, value: str) -> str:
     """Validate a pseudonym chosen by `user`; raises ValidationError with a clear message."""
     if user.role == Role.MEMBER:
-        pseudonyms.validate_not_identifying(value, email=user.email, real_name=user.real_name)
+        pseudonyms.validate_not_identifying(
+            value, email=user.email, real_name=f"{user.real_name} {user.care_team_name}".strip()
+        )
     taken = User.objects.filter(pseudonym__iexact=value).exclude(pk=user.pk).exists()
     if taken:
         raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
@@ -136,6 +138,27 @@ class ProfileForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("real_name", exc)
         return cleaned
+
+
+class CareTeamNameForm(forms.Form):
+    care_team_name = forms.CharField(
+        label=_("Name for my care team"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Private: only the providers of your care team see it, in place of your real name. Leave it "
+            "empty and they see your real name. It never appears in the forum or at cafés."
+        ),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_care_team_name(self):
+        value = " ".join(self.cleaned_data["care_team_name"].split())
+        pseudonyms.validate_care_team_name(value, pseudonym=self.user.pseudonym)
+        return value
 
 
 class ProviderInvitationForm(forms.Form):

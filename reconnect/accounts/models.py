@@ -84,6 +84,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Private. Shown only to your care team, never in the forum or at cafés."),
     )
+    # What a member's providers call them instead of the real name ("Ingrid N."), never the pseudonym.
+    care_team_name = models.CharField(
+        _("name for my care team"),
+        max_length=150,
+        blank=True,
+        help_text=_("How your care team sees you. Leave it empty and they see your real name."),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     community = models.ForeignKey(
         Community,
@@ -143,6 +150,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.role in PEER_ROLES and self.pseudonym:
             return self.pseudonym
         return self.real_name or self.pseudonym or str(_("ReConnect user"))
+
+    @property
+    def name_for_providers(self) -> str:
+        """How a person is named to health providers: on provider pages, in their notifications,
+        emails and exports, and in access-log labels. Never the pseudonym, which is what keeps the
+        peer forum apart from the clinic: a member's name for their care team, else their real
+        name, else the email address their provider invited. Staff keep their display name."""
+        if self.erased_at is not None or self.role not in PEER_ROLES:
+            return self.display_name
+        return self.care_team_name or self.real_name or self.email
 
     @property
     def is_erased(self) -> bool:

@@ -55,3 +55,17 @@ def validate_not_identifying(value: str, *, email: str, real_name: str) -> None:
                 % {"guidance": GUIDANCE},
                 code="identifying",
             )
+
+
+def validate_care_team_name(value: str, *, pseudonym: str | None) -> None:
+    """Refuse a name for the care team that holds the pseudonym or a word of it: the providers
+    who see that name must not be able to find the person in the forum."""
+    if not value or not pseudonym:
+        return
+    squashed_value = re.sub(r"[\W_]+", "", value.lower())
+    squashed_pseudonym = re.sub(r"[\W_]+", "", pseudonym.lower())
+    if (squashed_pseudonym and squashed_pseudonym in squashed_value) or set(_words(value)) & set(_words(pseudonym)):
+        raise ValidationError(
+            _("This name contains your pseudonym. Your care team must not be able to find you in the forum."),
+            code="pseudonym_in_care_team_name",
+        )

@@ -134,6 +134,13 @@ def update_profile(*, user: User, pseudonym: str | None, real_name: str, languag
     return user
 
 
+def set_care_team_name(*, member: User, name: str) -> User:
+    """The name the member's providers see in place of their real name (empty: the real name)."""
+    member.care_team_name = name
+    member.save(update_fields=["care_team_name"])
+    return member
+
+
 @transaction.atomic
 def link_care_team(*, member: User, provider: User, created_by: User | None) -> CareRelationship:
     if member.role != Role.MEMBER or provider.role != Role.PROVIDER:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reconnect.accounts import services
-from reconnect.accounts.forms import OnboardingForm, ProfileForm, ProviderInvitationForm
+from reconnect.accounts.forms import CareTeamNameForm, OnboardingForm, ProfileForm, ProviderInvitationForm
 from reconnect.accounts.models import CareRelationship, Invitation, Role
 from reconnect.core.notifications import EmailChoice, kinds_for_role
 from reconnect.core.permissions import get_visible_or_404, login_required, member_required, provider_required, public
@@ -87,12 +87,23 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def care_team(request: HttpRequest) -> HttpResponse:
+    form = CareTeamNameForm(
+        request.POST or None, user=request.user, initial={"care_team_name": request.user.care_team_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_care_team_name(member=request.user, name=form.cleaned_data["care_team_name"])
+        messages.success(
+            request, _("Your care team now sees you as %(name)s.") % {"name": request.user.name_for_providers}
+        )
+        return redirect("accounts:care_team")
     links = (
         CareRelationship.objects.filter(member=request.user)
         .select_related("provider")
         .order_by("ended_at", "-created_at")
     )
-    return render(request, "accounts/care_team.html", {"links": links})
+    return render(
+        request, "accounts/care_team.html", {"links": links, "form": form}, status=400 if form.errors else 200
+    )
 
 
 @require_POST
