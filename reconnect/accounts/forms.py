@@ -2,6 +2,7 @@ from allauth.account.forms import SignupForm
 from allauth.core import context
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts import pseudonyms, services
@@ -30,9 +31,23 @@ def clean_pseudonym_for(user: User, value: str) -> str:
         pseudonyms.validate_not_identifying(
             value, email=user.email, real_name=f"{user.real_name} {user.care_team_name}".strip()
         )
-    taken = User.objects.filter(pseudonym__iexact=value).exclude(pk=user.pk).exists()
-    if taken:
-        raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
+        moderators = User.objects.filter(role=Role.MODERATOR, is_active=True).values_list("pseudonym", "real_name")
+        staff_names = [
+            name for pseudonym, real_name in moderators for name in (pseudonym or "", real_name.split(" ")[0])
+        ]
+        pseudonyms.validate_not_reserved(value, staff_names=staff_names)
+    # A look-alike of a taken name (same skeleton), or the same name in other capitals: the second
+    # test also finds names that share a skeleton with an older one (see migration 0004).
+    others = User.objects.exclude(pk=user.pk)
+    if others.filter(Q(pseudonym_skeleton=pseudonyms.skeleton(value)) | Q(pseudonym__iexact=value)).exists():
+        if others.filter(pseudonym__iexact=value).exists():
+            raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
+        raise forms.ValidationError(
+            _(
+                "This pseudonym looks too much like one that is taken, so others could mix you up. Please choose another one."
+            ),
+            code="lookalike",
+        )
     return value
 
 

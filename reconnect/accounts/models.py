@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reconnect.accounts import pseudonyms
+
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Member")
@@ -78,6 +80,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("The name others see in the forum and at cafés."),
     )
+    # The pseudonym's confusable skeleton (pseudonyms.skeleton): two names that look alike share it,
+    # so a look-alike of a taken name is one indexed query away. Set with set_pseudonym().
+    pseudonym_skeleton = models.TextField(null=True, blank=True, unique=True, editable=False)
     real_name = models.CharField(
         _("real name"),
         max_length=150,
@@ -150,6 +155,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.role in PEER_ROLES and self.pseudonym:
             return self.pseudonym
         return self.real_name or self.pseudonym or str(_("ReConnect user"))
+
+    def set_pseudonym(self, value: str | None) -> list[str]:
+        """Set the pseudonym and its skeleton together; returns the fields to save."""
+        self.pseudonym = value or None
+        self.pseudonym_skeleton = pseudonyms.skeleton(value) if value else None
+        return ["pseudonym", "pseudonym_skeleton"]
 
     @property
     def name_for_providers(self) -> str:

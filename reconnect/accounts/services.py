@@ -111,8 +111,7 @@ def register_invited_user(*, request, user: User) -> User:
 def complete_onboarding(*, user: User, pseudonym: str | None, language: str | None = None) -> User:
     fields = ["onboarded_at", "terms_version"]
     if pseudonym is not None:
-        user.pseudonym = pseudonym
-        fields.append("pseudonym")
+        fields += user.set_pseudonym(pseudonym)
     if language:
         user.preferred_language = language
         fields.append("preferred_language")
@@ -128,8 +127,7 @@ def update_profile(*, user: User, pseudonym: str | None, real_name: str, languag
     user.real_name = real_name
     user.preferred_language = language
     if pseudonym is not None:
-        user.pseudonym = pseudonym
-        fields.append("pseudonym")
+        fields += user.set_pseudonym(pseudonym)
     user.save(update_fields=fields)
     return user
 

@@ -295,7 +295,7 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
     _end_all_sessions(user)
 
     user.email = f"former-{uuid.uuid4().hex}@erased.invalid"
-    user.pseudonym = None
+    user.set_pseudonym(None)
     user.real_name = ""
     user.care_team_name = ""
     user.community = None
