@@ -84,6 +84,14 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Role.MEMBER
     community = factory.SubFactory(CommunityFactory)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Only the token's hash is stored; the token stays on the object, so its link is known.
+        invitation = model_class(*args, **kwargs)
+        invitation.issue_token()
+        invitation.save()
+        return invitation
+
 
 class CareRelationshipFactory(factory.django.DjangoModelFactory):
     class Meta:

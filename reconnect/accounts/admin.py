@@ -67,7 +67,9 @@ class UserAdmin(AccessLoggedAdmin, DjangoUserAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "role", "community", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_display = ["email", "kind", "role", "community", "created_at", "expires_at", "used_at", "revoked_at"]
+    # Only a hash of the link is stored: the link itself is shown once, when the invitation is made.
+    view_on_site = False
     list_filter = ["role", "community"]
     list_select_related = ["community"]
     search_fields = ["email"]

@@ -180,7 +180,5 @@ class ProviderInvitationForm(forms.Form):
     email = forms.EmailField(label=_("The member's email address"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Someone with this email address already has an account."))
-        return email
+        # Whether the address has an account is not checked here: the answer must not tell.
+        return self.cleaned_data["email"].strip().lower()

@@ -1,5 +1,7 @@
 from allauth.account.decorators import reauthentication_required
+from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
@@ -32,17 +34,42 @@ def _activate_language(request: HttpRequest, response: HttpResponse, language: s
 
 @public
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invite = Invitation.objects.filter(token=token).first()
+    invite = Invitation.objects.by_token(token)
     if invite is None:
         return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
     if not invite.is_usable:
         reason = "used" if invite.used_at else "expired"
         return render(request, "accounts/invitation_invalid.html", {"reason": reason}, status=410)
+    if invite.kind == Invitation.Kind.CARE_TEAM:
+        return _care_team_request(request, invite)
     if request.user.is_authenticated:
         messages.info(request, _("You already have an account. Sign out first to use this invitation."))
         return redirect("core:home")
     services.open_invitation(request=request, invitation=invite)
     return redirect("account_signup")
+
+
+def _care_team_request(request: HttpRequest, invite: Invitation) -> HttpResponse:
+    """A provider asked to join this member's care team: the member signs in and confirms or declines.
+    The link is theirs alone: signed in as anyone else, it does not exist."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.user.email.lower() != invite.email.lower() or not request.user.is_member:
+        return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "accept"
+        try:
+            services.answer_care_team_request(member=request.user, invitation=invite, accept=accept)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            name = invite.care_provider.display_name if invite.care_provider else ""
+            if accept:
+                messages.success(request, _("%(name)s is now part of your care team.") % {"name": name})
+            else:
+                messages.info(request, _("You declined. %(name)s is not part of your care team.") % {"name": name})
+        return redirect("accounts:care_team")
+    return render(request, "accounts/care_team_request.html", {"invitation": invite})
 
 
 @login_required
@@ -164,20 +191,26 @@ def access_log(request: HttpRequest) -> HttpResponse:
 
 @provider_required
 def provider_invite(request: HttpRequest) -> HttpResponse:
-    """A provider invites one of their patients; the care-team link is made when they sign up."""
+    """A provider invites one of their patients: a new person joins the care team on signup, a
+    member with an account confirms the link. The answer is the same either way, so the page
+    never tells whether someone has an account; sending is rate-limited per provider and address."""
     form = ProviderInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.create_invitation(
-                email=form.cleaned_data["email"],
-                role=Role.MEMBER,
-                community=request.user.community,
-                invited_by=request.user,
-                care_provider=request.user,
+        email = form.cleaned_data["email"]
+        if not ratelimit.consume(request, action="provider_invite", key=email, user=request.user):
+            form.add_error(
+                None, _("You have sent many invitations in a short time. Please wait a while and try again.")
             )
-        except ValueError as exc:
-            form.add_error("email", str(exc))
-        else:
-            messages.success(request, _("The invitation is on its way. The link works once, for two weeks."))
-            return redirect("accounts:provider_invite")
+            return render(request, "accounts/provider_invite.html", {"form": form}, status=429)
+        services.invite_to_care_team(provider=request.user, email=email)
+        messages.success(
+            request,
+            _(
+                "We have sent an email to %(email)s. Someone new gets an invitation to join ReConnect; someone "
+                "who already has an account is asked to confirm the link with you. The link works once, for "
+                "two weeks."
+            )
+            % {"email": email},
+        )
+        return redirect("accounts:provider_invite")
     return render(request, "accounts/provider_invite.html", {"form": form})

@@ -6,7 +6,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
 from reconnect.accounts import pseudonyms
@@ -193,16 +192,11 @@ def test_the_command_lists_names_to_review(capsys, member):
     assert "'Lіghthouse' looks like" in out and "pseudonyms to review" in out
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_stores_skeletons_and_reports_clashes_without_renaming(capsys):
-    executor = MigrationExecutor(connection)
-    before, after = ("accounts", "0003_care_team_name"), ("accounts", "0004_pseudonym_skeleton")
-    executor.migrate([before])
-    old_user = executor.loader.project_state([before]).apps.get_model("accounts", "User")
+def test_the_migration_stores_skeletons_and_reports_clashes_without_renaming(capsys, migrate):
+    old_user = migrate(("accounts", "0003_care_team_name")).get_model("accounts", "User")
     for n, name in enumerate(["Lighthouse", "Lіghthouse", "Ｌｉｇｈｔｈｏｕｓｅ", "Birch"]):
         old_user.objects.create(email=f"p{n}@example.net", pseudonym=name, role="member", password="!")
-    executor = MigrationExecutor(connection)
-    executor.migrate([after])
+    migrate(("accounts", "0004_pseudonym_skeleton"))
     out = capsys.readouterr().out
     rows = dict(User.objects.order_by("pk").values_list("pseudonym", "pseudonym_skeleton"))
     assert set(rows) == {"Lighthouse", "Lіghthouse", "Ｌｉｇｈｔｈｏｕｓｅ", "Birch"}  # nobody renamed

@@ -122,6 +122,13 @@ def _invitation_email(ctx: Ctx) -> list:
     return ["invitee-sentinel@example.net"]
 
 
+def _care_team_request(ctx: Ctx) -> list:
+    # A provider asks a member who has an account to join their care team.
+    with ctx.on_commit(execute=True):
+        account_services.invite_to_care_team(provider=ctx.world.provider, email=ctx.world.other_member.email)
+    return [ctx.world.other_member]
+
+
 def _cafe_reminder(ctx: Ctx) -> list:
     zebulon = ctx.sentinels[0].user
     _prefer([zebulon], [cafe_kinds.REMINDER], core_kinds.EmailChoice.IMMEDIATE)
@@ -179,6 +186,7 @@ SENT = {
     "core/email/notification": _notification_email,
     "core/email/digest": _digest_email,
     "accounts/email/invitation": _invitation_email,
+    "accounts/email/care_team_request": _care_team_request,
     "cafes/email/reminder": _cafe_reminder,
     "account/email/password_reset_key": _password_reset,
     "account/email/unknown_account": _unknown_account,
