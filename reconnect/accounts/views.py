@@ -56,14 +56,18 @@ def _care_team_request(request: HttpRequest, invite: Invitation) -> HttpResponse
         return redirect_to_login(request.get_full_path())
     if request.user.email.lower() != invite.email.lower() or not request.user.is_member:
         return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
-    if request.method == "POST":
-        accept = request.POST.get("answer") == "accept"
+    provider = invite.care_provider
+    if provider is None or not provider.is_active:
+        return render(request, "accounts/invitation_invalid.html", {"reason": "expired"}, status=410)
+    answer = request.POST.get("answer")
+    if request.method == "POST" and answer in ("accept", "decline"):
+        accept = answer == "accept"
         try:
             services.answer_care_team_request(member=request.user, invitation=invite, accept=accept)
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
-            name = invite.care_provider.display_name if invite.care_provider else ""
+            name = provider.display_name
             if accept:
                 messages.success(request, _("%(name)s is now part of your care team.") % {"name": name})
             else:

@@ -165,3 +165,14 @@ def test_inviting_is_rate_limited_per_provider(client, django_capture_on_commit_
         _invite(client, provider, f"p{n}@example.net", django_capture_on_commit_callbacks).status_code for n in range(3)
     ]
     assert statuses == [302, 302, 429]
+
+
+def test_a_post_without_an_answer_changes_nothing(client, django_capture_on_commit_callbacks):
+    provider = ProviderFactory()
+    member = MemberFactory(email="member@example.net")
+    _invite(client, provider, "member@example.net", django_capture_on_commit_callbacks)
+    link = f"/accounts/invitation/{_token_in(mail.outbox[0].body)}/"
+    client.force_login(member)
+    assert client.post(link, {"answer": "maybe"}).status_code == 200
+    assert not CareRelationship.objects.filter(member=member).exists()
+    assert Invitation.objects.get().is_usable
