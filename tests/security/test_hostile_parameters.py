@@ -119,3 +119,12 @@ def test_ordinary_letters_and_line_breaks_in_addresses_are_not_refused(client, m
     client.force_login(member)
     assert client.get("/forum/people/Bj%C3%B8rk%20%C3%86/").status_code == 404
     assert client.get("/forum/search/?q=fjord%0Ab%C3%A5t").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/reports/usagereport/csv/", "/admin/reports/usagereport/print/"])
+def test_a_nul_byte_in_a_report_choice_is_refused_before_the_report_runs(client, admin_user, path):
+    # The report's own form would name the bad choice, but a NUL byte never reaches a view.
+    client.force_login(admin_user)
+    response = client.get(f"{path}?start=2026-01-01&end=2026-01-31&community=%00", headers={"accept-language": "nb"})
+    assert response.status_code == 400
+    assert "Vi kunne ikke lese den adressen" in response.content.decode()
