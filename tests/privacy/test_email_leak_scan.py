@@ -1,6 +1,7 @@
 """Leak scan of every email the portal sends: no content (notifications are content-free by
 design), no other person's email address, real name, pseudonym or community, and each email goes
-to its own recipient only.
+to its own recipient only. A provider's emails carry no member's pseudonym either (providers never
+learn one: tests/privacy/test_provider_never_learns_pseudonym.py checks their emails too).
 
 Every email template the project can render (templates/**/email/*_subject.txt of the project and
 of its installed apps, allauth's among them) is either in SENT, with a trigger that makes the
