@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from cafes import services
@@ -209,8 +210,10 @@ def ical(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @public
+@cache_control(private=True, no_store=True)
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """A member's private calendar feed: the secret in the address is the only key."""
+    """A member's private calendar feed: the secret in the address is the only key, so neither a
+    calendar app's proxy nor a shared cache may keep a copy (it is fetched without a session)."""
     cafe_settings = (
         CafeSettings.objects.select_related("user")
         .filter(feed_token=token, user__is_active=True, user__role__in=[Role.MEMBER, Role.MODERATOR])

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.text import post_text
+
 User = settings.AUTH_USER_MODEL
 
 # Posts per page of a thread. Posts carry their position in the thread, so page n is the range of
@@ -232,6 +234,13 @@ class Post(models.Model):
     @property
     def is_removed(self) -> bool:
         return self.status == self.Status.REMOVED_BY_AUTHOR
+
+    def set_text(self, body: str) -> list[str]:
+        """Set the text and its HTML together; returns the fields to save."""
+        fields = post_text(body)
+        for name, value in fields.items():
+            setattr(self, name, value)
+        return list(fields)
 
     def can_edit(self, user) -> bool:
         window = getattr(settings, "FORUM_EDIT_WINDOW", EDIT_WINDOW)

@@ -25,7 +25,7 @@ from forum.models import (
     Thread,
     ThreadWatch,
 )
-from forum.text import QUOTE_HEADER, quote_header, render_markdown
+from forum.text import QUOTE_HEADER, post_text, quote_header
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
@@ -103,8 +103,7 @@ def _rewrite_quotes(user, plan, *, keep_text: bool) -> int:
     for post in Post.objects.filter(body__contains=header):
         body = rewrite(post.body)
         if body != post.body:
-            post.body, post.body_html = body, render_markdown(body)
-            post.save(update_fields=["body", "body_html"])
+            post.save(update_fields=post.set_text(body))
             rewritten += 1
     # Earlier versions of the person's posts, kept by the log when a moderator edited or hid one.
     ModerationAction.objects.filter(post__author=user).update(before_text="", after_text="")
@@ -121,7 +120,7 @@ def _erase(user, plan) -> dict[str, int]:
     counts["forum.posts_anonymised"] = posts.count()
     if not keep_text:
         posts.exclude(status=Post.Status.HIDDEN).update(status=Post.Status.REMOVED_BY_AUTHOR)
-        counts["forum.post_texts_removed"] = posts.update(body="", body_html="", content_note="")
+        counts["forum.post_texts_removed"] = posts.update(**post_text(""), content_note="")
         counts["forum.thread_titles_removed"] = Thread.objects.filter(author=user).update(title="")
     counts["forum.reactions"] = Reaction.objects.filter(user=user).delete()[0]
     counts["forum.reveals"] = Reveal.objects.filter(Q(owner=user) | Q(viewer=user)).delete()[0]

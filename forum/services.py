@@ -29,7 +29,7 @@ from forum.models import (
     ThreadWatch,
     Topic,
 )
-from forum.text import render_markdown
+from forum.text import post_text
 from reconnect.accounts.models import PEER_ROLES, User
 from reconnect.core import hooks
 from reconnect.core.services import notify
@@ -132,8 +132,7 @@ def _add_post(
         thread=thread,
         author=author,
         position=position,
-        body=body,
-        body_html=render_markdown(body),
+        **post_text(body),
         content_note=content_note.strip()[:60],
         quote_of=quote_of,
         status=Post.Status.HELD if screening.hold else Post.Status.PUBLISHED,
@@ -282,11 +281,9 @@ def edit_post(*, post: Post, editor, body: str, content_note: str = "") -> Post:
     check_may_post(author=editor)
     check_rate(user=editor, action="post")
     screening = screen_text(author=editor, text=body, editing=True)
-    post.body = body
-    post.body_html = render_markdown(body)
+    fields = [*post.set_text(body), "content_note", "edited_at"]
     post.content_note = content_note.strip()[:60]
     post.edited_at = timezone.now()
-    fields = ["body", "body_html", "content_note", "edited_at"]
     if screening.hold:
         post.status = Post.Status.HELD
         fields.append("status")
@@ -301,10 +298,8 @@ def remove_own_post(*, post: Post, user) -> Post:
     if not post.can_delete(user):
         raise ForumError(_("This post cannot be removed."))
     post.status = Post.Status.REMOVED_BY_AUTHOR
-    post.body = ""
-    post.body_html = ""
     post.content_note = ""
-    post.save(update_fields=["status", "body", "body_html", "content_note"])
+    post.save(update_fields=["status", "content_note", *post.set_text("")])
     post.reactions.all().delete()
     return post
 

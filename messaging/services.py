@@ -109,7 +109,7 @@ def start_conversation(
             users=providers,
             kind=notifications.FOR_PROVIDER,
             url=conversation.get_provider_url(),
-            params={"name": member.display_name},
+            params={"name": member.name_for_providers},
         )
     return conversation
 
@@ -156,7 +156,7 @@ def send_message(
             )
             kind, url = notifications.FOR_MEMBER, conversation.get_absolute_url()
         conversation.save(update_fields=update)
-        notify(users=recipients, kind=kind, url=url, params={"name": author.display_name})
+        notify(users=recipients, kind=kind, url=url, params={"name": author.name_for_providers})
     return message
 
 

@@ -218,8 +218,6 @@ def hide(*, moderator, item: QueueItem, reason: str) -> Post:
 def edit(*, moderator, item: QueueItem, body: str, note: str) -> Post:
     """Change the text (for example to take out identifying details). The original stays in the log
     for moderators; the author is told, with the note."""
-    from forum.text import render_markdown
-
     note = _required(note, _("Please write a note saying what you changed and why."))
     body = _required(body, _("The post cannot be empty. To take it away, hide it instead."))
     item = _lock_item(item, moderator)
@@ -229,8 +227,8 @@ def edit(*, moderator, item: QueueItem, body: str, note: str) -> Post:
     if body == post.body:
         raise ModerationError(_("The text is unchanged."))
     before = post.body
-    post.body, post.body_html, post.edited_at = body, render_markdown(body), timezone.now()
-    post.save(update_fields=["body", "body_html", "edited_at"])
+    post.edited_at = timezone.now()
+    post.save(update_fields=[*post.set_text(body), "edited_at"])
     _log(actor=moderator, action=Action.EDIT, item=item, post=post, reason=note, before=before, after=body)
     notify(users=[post.author], kind=kinds.POST_CHANGED, url=_notices_url())
     return post

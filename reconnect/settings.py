@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "reconnect.core.middleware.RejectUnusableTextMiddleware",
     "reconnect.core.middleware.PortalGateMiddleware",
     "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
 ]
@@ -218,6 +219,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reauthenticate": "10/m/user",
+    # /provider/invite/: per provider, and per invited address (whoever sends).
+    "provider_invite": "20/h/user,3/d/key",
 }
 MFA_ADAPTER = "reconnect.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]

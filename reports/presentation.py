@@ -6,6 +6,7 @@ management command always agree.
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -302,13 +303,21 @@ def rows(report: UsageReport, *, localized: bool = True) -> list[list[str]]:
     return out
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), also
+# after leading spaces, line breaks, control or invisible format characters, which it skips.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _skipped_by_spreadsheets(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf")
 
 
 def _inert(cell: str) -> str:
     """The cell as text a spreadsheet shows and never evaluates; numbers are never negative here."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    first_seen = next((char for char in cell if not _skipped_by_spreadsheets(char)), "")
+    if first_seen in FORMULA_STARTS or cell.startswith(("\t", "\r")):
+        return "'" + cell
+    return cell
 
 
 def as_csv(report: UsageReport) -> str:

@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from reconnect.accounts.models import CareRelationship, Community, Invitation, Role, User
+from reconnect.accounts.pseudonyms import skeleton
 from reconnect.core.models import AccessLogEntry, CrisisContact, Notification
 
 TEST_PASSWORD = "a-long-test-password"
@@ -31,6 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.net")
     pseudonym = factory.Sequence(lambda n: f"Willow {n}")
+    pseudonym_skeleton = factory.LazyAttribute(lambda o: skeleton(o.pseudonym) if o.pseudonym else None)
     real_name = factory.Sequence(lambda n: f"Realname Surname{n}")
     role = Role.MEMBER
     community = factory.SubFactory(CommunityFactory)
@@ -81,6 +83,14 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"invitee{n}@example.net")
     role = Role.MEMBER
     community = factory.SubFactory(CommunityFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Only the token's hash is stored; the token stays on the object, so its link is known.
+        invitation = model_class(*args, **kwargs)
+        invitation.issue_token()
+        invitation.save()
+        return invitation
 
 
 class CareRelationshipFactory(factory.django.DjangoModelFactory):

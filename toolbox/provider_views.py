@@ -78,7 +78,7 @@ def network(request: HttpRequest, member_id: int) -> HttpResponse:
         {
             "member": member,
             "people": people,
-            "map": svg.network_map(people, owner_label=member.display_name),
+            "map": svg.network_map(people, owner_label=member.name_for_providers),
             "updated_at": _latest(people),
         },
     )

@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from reconnect.accounts import services
+from reconnect.accounts import pseudonyms, services
 from reconnect.accounts.models import CareRelationship, Community, Invitation, User
 from reconnect.core.admin import AccessLoggedAdmin
 
@@ -14,8 +16,23 @@ class CommunityAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class UserChangeForm(DjangoUserChangeForm):
+    class Meta(DjangoUserChangeForm.Meta):
+        model = User
+        fields = "__all__"
+
+    def clean_pseudonym(self):
+        """An admin may give any name, but not one that looks like someone else's."""
+        value = pseudonyms.normalise(self.cleaned_data.get("pseudonym") or "") or None
+        others = User.objects.exclude(pk=self.instance.pk)
+        if value and others.filter(pseudonym_skeleton=pseudonyms.skeleton(value)).exists():
+            raise forms.ValidationError(_("This pseudonym looks too much like one that is taken."), code="lookalike")
+        return value
+
+
 @admin.register(User)
 class UserAdmin(AccessLoggedAdmin, DjangoUserAdmin):
+    form = UserChangeForm
     ordering = ["email"]
     list_display = ["email", "pseudonym", "role", "community", "is_active", "onboarded_at"]
     list_filter = ["role", "community", "is_active"]
@@ -34,6 +51,11 @@ class UserAdmin(AccessLoggedAdmin, DjangoUserAdmin):
     def access_log_subject(self, obj):
         return obj
 
+    def save_model(self, request, obj, form, change):
+        if "pseudonym" in form.changed_data:
+            obj.set_pseudonym(obj.pseudonym)
+        super().save_model(request, obj, form, change)
+
     def access_log_label(self, obj) -> str:
         return str(_("Profile"))
 
@@ -45,7 +67,9 @@ class UserAdmin(AccessLoggedAdmin, DjangoUserAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "role", "community", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_display = ["email", "kind", "role", "community", "created_at", "expires_at", "used_at", "revoked_at"]
+    # Only a hash of the link is stored: the link itself is shown once, when the invitation is made.
+    view_on_site = False
     list_filter = ["role", "community"]
     list_select_related = ["community"]
     search_fields = ["email"]

@@ -44,7 +44,7 @@ def seed(ctx: dict) -> None:
         home = communities[community_slugs[0]] if community_slugs else None
         user = User.objects.filter(email=email).first() or User(email=email)
         user.role = role
-        user.pseudonym = pseudonym
+        user.set_pseudonym(pseudonym)
         user.real_name = real_name
         user.community = home
         user.is_staff = role == Role.ADMIN

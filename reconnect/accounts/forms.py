@@ -2,6 +2,7 @@ from allauth.account.forms import SignupForm
 from allauth.core import context
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts import pseudonyms, services
@@ -27,10 +28,26 @@ class PseudonymField(forms.CharField):
 def clean_pseudonym_for(user: User, value: str) -> str:
     """Validate a pseudonym chosen by `user`; raises ValidationError with a clear message."""
     if user.role == Role.MEMBER:
-        pseudonyms.validate_not_identifying(value, email=user.email, real_name=user.real_name)
-    taken = User.objects.filter(pseudonym__iexact=value).exclude(pk=user.pk).exists()
-    if taken:
-        raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
+        pseudonyms.validate_not_identifying(
+            value, email=user.email, real_name=f"{user.real_name} {user.care_team_name}".strip()
+        )
+        moderators = User.objects.filter(role=Role.MODERATOR, is_active=True).values_list("pseudonym", "real_name")
+        staff_names = [
+            name for pseudonym, real_name in moderators for name in (pseudonym or "", real_name.split(" ")[0])
+        ]
+        pseudonyms.validate_not_reserved(value, staff_names=staff_names)
+    # A look-alike of a taken name (same skeleton), or the same name in other capitals: the second
+    # test also finds names that share a skeleton with an older one (see migration 0004).
+    others = User.objects.exclude(pk=user.pk)
+    if others.filter(Q(pseudonym_skeleton=pseudonyms.skeleton(value)) | Q(pseudonym__iexact=value)).exists():
+        if others.filter(pseudonym__iexact=value).exists():
+            raise forms.ValidationError(_("This pseudonym is taken. Please choose another one."), code="taken")
+        raise forms.ValidationError(
+            _(
+                "This pseudonym looks too much like one that is taken, so others could mix you up. Please choose another one."
+            ),
+            code="lookalike",
+        )
     return value
 
 
@@ -138,11 +155,30 @@ class ProfileForm(forms.Form):
         return cleaned
 
 
+class CareTeamNameForm(forms.Form):
+    care_team_name = forms.CharField(
+        label=_("Name for my care team"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Private: only the providers of your care team see it, in place of your real name. Leave it "
+            "empty and they see your real name. It never appears in the forum or at cafés."
+        ),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_care_team_name(self):
+        value = " ".join(self.cleaned_data["care_team_name"].split())
+        pseudonyms.validate_care_team_name(value, pseudonym=self.user.pseudonym)
+        return value
+
+
 class ProviderInvitationForm(forms.Form):
     email = forms.EmailField(label=_("The member's email address"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("Someone with this email address already has an account."))
-        return email
+        # Whether the address has an account is not checked here: the answer must not tell.
+        return self.cleaned_data["email"].strip().lower()

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from datetime import timedelta
 from typing import ClassVar
@@ -9,6 +10,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from reconnect.accounts import pseudonyms
 
 
 class Role(models.TextChoices):
@@ -78,11 +81,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("The name others see in the forum and at cafés."),
     )
+    # The pseudonym's confusable skeleton (pseudonyms.skeleton): two names that look alike share it,
+    # so a look-alike of a taken name is one indexed query away. Set with set_pseudonym().
+    pseudonym_skeleton = models.TextField(null=True, blank=True, unique=True, editable=False)
     real_name = models.CharField(
         _("real name"),
         max_length=150,
         blank=True,
         help_text=_("Private. Shown only to your care team, never in the forum or at cafés."),
+    )
+    # What a member's providers call them instead of the real name ("Ingrid N."), never the pseudonym.
+    care_team_name = models.CharField(
+        _("name for my care team"),
+        max_length=150,
+        blank=True,
+        help_text=_("How your care team sees you. Leave it empty and they see your real name."),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     community = models.ForeignKey(
@@ -144,6 +157,22 @@ class User(AbstractBaseUser, PermissionsMixin):
             return self.pseudonym
         return self.real_name or self.pseudonym or str(_("ReConnect user"))
 
+    def set_pseudonym(self, value: str | None) -> list[str]:
+        """Set the pseudonym and its skeleton together; returns the fields to save."""
+        self.pseudonym = value or None
+        self.pseudonym_skeleton = pseudonyms.skeleton(value) if value else None
+        return ["pseudonym", "pseudonym_skeleton"]
+
+    @property
+    def name_for_providers(self) -> str:
+        """How a person is named to health providers: on provider pages, in their notifications,
+        emails and exports, and in access-log labels. Never the pseudonym, which is what keeps the
+        peer forum apart from the clinic: a member's name for their care team, else their real
+        name, else the email address their provider invited. Staff keep their display name."""
+        if self.erased_at is not None or self.role not in PEER_ROLES:
+            return self.display_name
+        return self.care_team_name or self.real_name or self.email
+
     @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
@@ -183,6 +212,17 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def hash_token(token: str) -> str:
+    """How an invitation's token is stored: a database reader cannot turn it back into a link. The
+    token is 256 random bits, so a plain SHA-256 is enough (no salt or slow hash needed)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _unknown_token_hash() -> str:
+    # A row made without issue_token() still gets a unique hash, of a token nobody knows.
+    return hash_token(_new_token())
+
+
 def _default_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
@@ -191,16 +231,33 @@ class InvitationQuerySet(models.QuerySet["Invitation"]):
     def usable(self) -> "InvitationQuerySet":
         return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
+    def by_token(self, token: str) -> "Invitation | None":
+        """The invitation a link's token opens, with the token kept on it (so its link is known)."""
+        invitation = self.filter(token_hash=hash_token(token)).first()
+        if invitation is not None:
+            invitation.token = token
+        return invitation
+
 
 class Invitation(models.Model):
-    """A single-use, expiring link that lets one person register with a given role."""
+    """A single-use, expiring link: for a new person to register with a given role, or for a member
+    who has an account to confirm a provider's request to join their care team.
+
+    Only a hash of the link's token is stored. The token itself is known while the invitation is
+    being issued (to send the link) and when someone opens the link (`by_token`).
+    """
+
+    class Kind(models.TextChoices):
+        SIGNUP = "signup", _("Create an account")
+        CARE_TEAM = "care_team", _("Join a care team")
 
     email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     community = models.ForeignKey(
         Community, verbose_name=_("community"), null=True, blank=True, on_delete=models.PROTECT
     )
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SIGNUP)
+    token_hash = models.CharField(max_length=64, unique=True, default=_unknown_token_hash, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations_sent"
     )
@@ -237,8 +294,18 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.email} ({self.get_role_display()})"
 
+    # The link's token: set by issue_token() or by_token(), never stored.
+    token: str | None = None
+
     def get_absolute_url(self) -> str:
+        if self.token is None:
+            raise ValueError("An invitation's link is known only when it is issued or opened.")
         return reverse("accounts:invitation", kwargs={"token": self.token})
+
+    def issue_token(self) -> str:
+        self.token = _new_token()
+        self.token_hash = hash_token(self.token)
+        return self.token
 
     @property
     def is_usable(self) -> bool:

@@ -16,6 +16,7 @@ PROFILE_FIELDS = (
     "email",
     "pseudonym",
     "real_name",
+    "care_team_name",
     "role",
     "community__name",
     "preferred_language",
@@ -58,7 +59,7 @@ def _erase(user, plan) -> dict[str, int]:
         "accounts.sign_in_methods": Authenticator.objects.filter(user=user).delete()[0],
         "accounts.sessions": UserSession.objects.filter(user=user).count(),
         "accounts.admin_history": _scrub_admin_history(
-            user, [user.email, user.real_name, user.pseudonym or ""], plan.new_display_name
+            user, [user.email, user.real_name, user.care_team_name, user.pseudonym or ""], plan.new_display_name
         ),
     }
 
@@ -105,9 +106,20 @@ register(
                 "care_team",
                 _("Care-team links"),
                 CareRelationship,
-                lambda u: CareRelationship.objects.filter(Q(member=u) | Q(provider=u)),
-                fields=("member__pseudonym", "provider__real_name", "created_at", "ended_at"),
+                lambda u: CareRelationship.objects.filter(member=u),
+                fields=("provider__real_name", "created_at", "ended_at"),
                 url_name="accounts:care_team",
+                roles=frozenset({"member"}),
+            ),
+            Item(
+                "care_team_members",
+                _("Members of my care teams"),
+                CareRelationship,
+                lambda u: CareRelationship.objects.filter(provider=u),
+                # As the provider knew them (User.name_for_providers): never their pseudonym.
+                fields=("member__care_team_name", "member__real_name", "member__email", "created_at", "ended_at"),
+                url_name="provider:dashboard",
+                roles=frozenset({"provider"}),
             ),
             Item(
                 "invitation",

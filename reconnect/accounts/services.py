@@ -35,18 +35,90 @@ def create_invitation(
         raise ValueError(_("Someone with this email address already has an account."))
     with transaction.atomic():
         # A new invitation replaces any earlier one still open for the same address.
-        Invitation.objects.usable().filter(email__iexact=email).update(revoked_at=timezone.now())
-        invitation = Invitation.objects.create(
+        Invitation.objects.usable().filter(email__iexact=email, kind=Invitation.Kind.SIGNUP).update(
+            revoked_at=timezone.now()
+        )
+        invitation = _issue(
             email=email,
+            kind=Invitation.Kind.SIGNUP,
             role=role,
             community=community,
             invited_by=invited_by,
             care_provider=care_provider,
-            expires_at=timezone.now() + timedelta(days=valid_days or settings.INVITATION_VALID_DAYS),
+            valid_days=valid_days,
         )
         if send:
             transaction.on_commit(lambda: send_invitation_email(invitation))
     return invitation
+
+
+def _issue(*, valid_days: int | None = None, **fields) -> Invitation:
+    """A new invitation with a fresh token; only the token's hash is saved, the token stays on the
+    returned object for the link."""
+    invitation = Invitation(
+        expires_at=timezone.now() + timedelta(days=valid_days or settings.INVITATION_VALID_DAYS), **fields
+    )
+    invitation.issue_token()
+    invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def invite_to_care_team(*, provider: User, email: str) -> None:
+    """A provider asks someone by email to join their care team, and learns nothing about whether
+    the address has an account: a new person gets an invitation to sign up; a member gets an email
+    asking them to confirm the link (nothing changes until they do); a member already in the care
+    team, or an address that belongs to staff, gets nothing."""
+    email = email.strip().lower()
+    person = User.objects.filter(email__iexact=email).first()
+    if person is None:
+        create_invitation(
+            email=email, role=Role.MEMBER, community=provider.community, invited_by=provider, care_provider=provider
+        )
+        return
+    if person.role != Role.MEMBER or not person.is_active:
+        return
+    if CareRelationship.objects.active().filter(member=person, provider=provider).exists():
+        return
+    Invitation.objects.usable().filter(
+        email__iexact=email, kind=Invitation.Kind.CARE_TEAM, care_provider=provider
+    ).update(revoked_at=timezone.now())
+    request = _issue(
+        email=email,
+        kind=Invitation.Kind.CARE_TEAM,
+        role=Role.MEMBER,
+        community=None,
+        invited_by=provider,
+        care_provider=provider,
+    )
+    transaction.on_commit(lambda: send_care_team_request_email(request))
+
+
+def send_care_team_request_email(invitation: Invitation) -> None:
+    context = {"invitation": invitation, "link": invitation_link(invitation)}
+    with translation.override(_recipient_language(invitation.email)):
+        subject = render_to_string("accounts/email/care_team_request_subject.txt", context).strip()
+        body = render_to_string("accounts/email/care_team_request.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+def _recipient_language(email: str) -> str:
+    user = User.objects.filter(email__iexact=email).only("preferred_language").first()
+    return (user.preferred_language if user else "") or settings.LANGUAGE_CODE
+
+
+@transaction.atomic
+def answer_care_team_request(*, member: User, invitation: Invitation, accept: bool) -> CareRelationship | None:
+    """The member confirms or declines a provider's request; either way the link is used up."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable or invitation.kind != Invitation.Kind.CARE_TEAM:
+        raise ValueError(_("This link is no longer valid. Ask your provider to send a new one."))
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    provider = invitation.care_provider
+    if not accept or provider is None or not provider.is_active:
+        return None
+    return link_care_team(member=member, provider=provider, created_by=member)
 
 
 def invitation_link(invitation: Invitation) -> str:
@@ -66,15 +138,16 @@ def open_invitation(*, request, invitation: Invitation) -> None:
     the link reached that mailbox."""
     from allauth.account.adapter import get_adapter
 
-    request.session[INVITATION_SESSION_KEY] = invitation.token
+    # The session keeps the hash: a database reader of the session table learns no usable link.
+    request.session[INVITATION_SESSION_KEY] = invitation.token_hash
     get_adapter(request).stash_verified_email(request, invitation.email)
 
 
 def invitation_from_session(request) -> Invitation | None:
-    token = request.session.get(INVITATION_SESSION_KEY)
-    if not token:
+    token_hash = request.session.get(INVITATION_SESSION_KEY)
+    if not token_hash:
         return None
-    return Invitation.objects.usable().filter(token=token).first()
+    return Invitation.objects.usable().filter(token_hash=token_hash, kind=Invitation.Kind.SIGNUP).first()
 
 
 def register_invited_user(*, request, user: User) -> User:
@@ -83,9 +156,11 @@ def register_invited_user(*, request, user: User) -> User:
     Runs inside one transaction with the invitation row locked, so that a link can be used once
     only; if it has been used or revoked meanwhile, nothing is created.
     """
-    token = request.session.get(INVITATION_SESSION_KEY)
+    token_hash = request.session.get(INVITATION_SESSION_KEY)
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(token=token).first()
+        invitation = (
+            Invitation.objects.select_for_update().filter(token_hash=token_hash, kind=Invitation.Kind.SIGNUP).first()
+        )
         if invitation is None or not invitation.is_usable or invitation.email.lower() != user.email.lower():
             raise ImmediateHttpResponse(
                 render(request, "accounts/invitation_invalid.html", {"reason": "used"}, status=410)
@@ -111,8 +186,7 @@ def register_invited_user(*, request, user: User) -> User:
 def complete_onboarding(*, user: User, pseudonym: str | None, language: str | None = None) -> User:
     fields = ["onboarded_at", "terms_version"]
     if pseudonym is not None:
-        user.pseudonym = pseudonym
-        fields.append("pseudonym")
+        fields += user.set_pseudonym(pseudonym)
     if language:
         user.preferred_language = language
         fields.append("preferred_language")
@@ -128,10 +202,16 @@ def update_profile(*, user: User, pseudonym: str | None, real_name: str, languag
     user.real_name = real_name
     user.preferred_language = language
     if pseudonym is not None:
-        user.pseudonym = pseudonym
-        fields.append("pseudonym")
+        fields += user.set_pseudonym(pseudonym)
     user.save(update_fields=fields)
     return user
+
+
+def set_care_team_name(*, member: User, name: str) -> User:
+    """The name the member's providers see in place of their real name (empty: the real name)."""
+    member.care_team_name = name
+    member.save(update_fields=["care_team_name"])
+    return member
 
 
 @transaction.atomic

@@ -1,5 +1,7 @@
 from allauth.account.decorators import reauthentication_required
+from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reconnect.accounts import services
-from reconnect.accounts.forms import OnboardingForm, ProfileForm, ProviderInvitationForm
+from reconnect.accounts.forms import CareTeamNameForm, OnboardingForm, ProfileForm, ProviderInvitationForm
 from reconnect.accounts.models import CareRelationship, Invitation, Role
 from reconnect.core.notifications import EmailChoice, kinds_for_role
 from reconnect.core.permissions import get_visible_or_404, login_required, member_required, provider_required, public
@@ -32,17 +34,46 @@ def _activate_language(request: HttpRequest, response: HttpResponse, language: s
 
 @public
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invite = Invitation.objects.filter(token=token).first()
+    invite = Invitation.objects.by_token(token)
     if invite is None:
         return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
     if not invite.is_usable:
         reason = "used" if invite.used_at else "expired"
         return render(request, "accounts/invitation_invalid.html", {"reason": reason}, status=410)
+    if invite.kind == Invitation.Kind.CARE_TEAM:
+        return _care_team_request(request, invite)
     if request.user.is_authenticated:
         messages.info(request, _("You already have an account. Sign out first to use this invitation."))
         return redirect("core:home")
     services.open_invitation(request=request, invitation=invite)
     return redirect("account_signup")
+
+
+def _care_team_request(request: HttpRequest, invite: Invitation) -> HttpResponse:
+    """A provider asked to join this member's care team: the member signs in and confirms or declines.
+    The link is theirs alone: signed in as anyone else, it does not exist."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.user.email.lower() != invite.email.lower() or not request.user.is_member:
+        return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
+    provider = invite.care_provider
+    if provider is None or not provider.is_active:
+        return render(request, "accounts/invitation_invalid.html", {"reason": "expired"}, status=410)
+    answer = request.POST.get("answer")
+    if request.method == "POST" and answer in ("accept", "decline"):
+        accept = answer == "accept"
+        try:
+            services.answer_care_team_request(member=request.user, invitation=invite, accept=accept)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            name = provider.display_name
+            if accept:
+                messages.success(request, _("%(name)s is now part of your care team.") % {"name": name})
+            else:
+                messages.info(request, _("You declined. %(name)s is not part of your care team.") % {"name": name})
+        return redirect("accounts:care_team")
+    return render(request, "accounts/care_team_request.html", {"invitation": invite})
 
 
 @login_required
@@ -87,12 +118,23 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def care_team(request: HttpRequest) -> HttpResponse:
+    form = CareTeamNameForm(
+        request.POST or None, user=request.user, initial={"care_team_name": request.user.care_team_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.set_care_team_name(member=request.user, name=form.cleaned_data["care_team_name"])
+        messages.success(
+            request, _("Your care team now sees you as %(name)s.") % {"name": request.user.name_for_providers}
+        )
+        return redirect("accounts:care_team")
     links = (
         CareRelationship.objects.filter(member=request.user)
         .select_related("provider")
         .order_by("ended_at", "-created_at")
     )
-    return render(request, "accounts/care_team.html", {"links": links})
+    return render(
+        request, "accounts/care_team.html", {"links": links, "form": form}, status=400 if form.errors else 200
+    )
 
 
 @require_POST
@@ -153,20 +195,26 @@ def access_log(request: HttpRequest) -> HttpResponse:
 
 @provider_required
 def provider_invite(request: HttpRequest) -> HttpResponse:
-    """A provider invites one of their patients; the care-team link is made when they sign up."""
+    """A provider invites one of their patients: a new person joins the care team on signup, a
+    member with an account confirms the link. The answer is the same either way, so the page
+    never tells whether someone has an account; sending is rate-limited per provider and address."""
     form = ProviderInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.create_invitation(
-                email=form.cleaned_data["email"],
-                role=Role.MEMBER,
-                community=request.user.community,
-                invited_by=request.user,
-                care_provider=request.user,
+        email = form.cleaned_data["email"]
+        if not ratelimit.consume(request, action="provider_invite", key=email, user=request.user):
+            form.add_error(
+                None, _("You have sent many invitations in a short time. Please wait a while and try again.")
             )
-        except ValueError as exc:
-            form.add_error("email", str(exc))
-        else:
-            messages.success(request, _("The invitation is on its way. The link works once, for two weeks."))
-            return redirect("accounts:provider_invite")
+            return render(request, "accounts/provider_invite.html", {"form": form}, status=429)
+        services.invite_to_care_team(provider=request.user, email=email)
+        messages.success(
+            request,
+            _(
+                "We have sent an email to %(email)s. Someone new gets an invitation to join ReConnect; someone "
+                "who already has an account is asked to confirm the link with you. The link works once, for "
+                "two weeks."
+            )
+            % {"email": email},
+        )
+        return redirect("accounts:provider_invite")
     return render(request, "accounts/provider_invite.html", {"form": form})

@@ -1,6 +1,8 @@
+import re
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 # Paths a signed-in person can reach before onboarding and two-factor set-up are done: signing
@@ -42,3 +44,27 @@ class NoStoreForPrivatePagesMiddleware:
         if user is not None and user.is_authenticated and not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store, private"
         return response
+
+
+# No URL of the portal holds a control character, and PostgreSQL cannot store a NUL byte: such text
+# reaching a query would end in a server error. Query values may hold tabs and line breaks.
+_PATH_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+_QUERY_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class RejectUnusableTextMiddleware:
+    """Refuse a request whose address carries text no view can use (a NUL byte, a control
+    character) with 400, before any view, decorator or query sees it. Invalid UTF-8 needs no rule
+    here: Django keeps such bytes percent-encoded, so a parameter is always valid text."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _PATH_FORBIDDEN.search(request.path_info) or any(
+            _QUERY_FORBIDDEN.search(key) or _QUERY_FORBIDDEN.search(value)
+            for key, values in request.GET.lists()
+            for value in values
+        ):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

@@ -77,7 +77,8 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
 class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=60)
-    # Content-free parameters only: counts, dates, pseudonyms already visible to this user.
+    # Content-free parameters only: counts, dates, names already visible to this user (a peer's
+    # pseudonym to peers, a member's name_for_providers to their providers).
     params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -19,22 +19,25 @@ def _profile_url(user) -> str:
 
 
 def _rename_in_others_notifications(user, plan) -> int:
-    """Other people's notifications may name the person ("Lighthouse replied"): the new name.
+    """Other people's notifications may name the person ("Lighthouse replied" to peers, "Ingrid
+    Nilsen has sent you a message" to providers): the new name.
 
     A link to the person's profile goes (the profile no longer exists); other links stay, even
     when the old name happens to be part of them (a member called "Forum").
     """
-    if not plan.old_display_name:
+    names = {name for name in (plan.old_display_name, plan.old_name_for_providers) if name}
+    if not names:
         return 0
-    name = plan.old_display_name
     profile_url = _profile_url(user).lower()
-    query = Q(params_text__icontains=name)
+    query = Q()
+    for name in names:
+        query |= Q(params_text__icontains=name)
     if profile_url:
         query |= Q(url__istartswith=profile_url)
     mentioning = Notification.objects.annotate(params_text=Cast("params", TextField())).filter(query)
     renamed = 0
     for note in mentioning:
-        params = {key: plan.new_display_name if value == name else value for key, value in note.params.items()}
+        params = {key: plan.new_display_name if value in names else value for key, value in note.params.items()}
         url = "" if profile_url and note.url.lower().startswith(profile_url) else note.url
         if params == note.params and url == note.url:
             continue

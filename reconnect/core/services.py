@@ -80,6 +80,12 @@ def set_notification_preferences(*, user, choices: dict[str, tuple[bool, str]]) 
         )
 
 
+def _actor_name(actor, subject) -> str:
+    """The actor as the subject, who reads the log, knows them: a provider knows a member by the
+    name for their care team, never by the pseudonym."""
+    return actor.name_for_providers if getattr(subject, "is_provider", False) else actor.display_name
+
+
 def log_access(
     *, actor, subject, action: str = "viewed", obj=None, object_type: str = "", label: str = "", reason: str = ""
 ) -> AccessLogEntry | None:
@@ -93,7 +99,7 @@ def log_access(
         subject=subject,
         actor=actor,
         actor_role=getattr(actor, "role", "system"),
-        actor_name=(actor.display_name if actor is not None else "ReConnect")[:150],
+        actor_name=(_actor_name(actor, subject) if actor is not None else "ReConnect")[:150],
         action=action,
         object_type=str(object_type)[:60],
         object_id=str(getattr(obj, "pk", "") or "")[:40],

@@ -20,9 +20,11 @@ class ErasurePlan:
 
     keep_post_text: bool
     keep_messages: bool
-    # Names the person had, for the sections that must rewrite text that quotes them.
+    # Names the person had, for the sections that must rewrite text that quotes them: the name
+    # peers knew (the pseudonym) and the one their providers knew (see User.name_for_providers).
     old_display_name: str = ""
     new_display_name: str = ""
+    old_name_for_providers: str = ""
 
 
 @dataclass(frozen=True)

@@ -271,7 +271,7 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
     if not user.is_member:
         raise PrivacyError(_("Staff accounts are closed by an administrator."))
     former_number = _unused_former_number()
-    old_name = user.display_name
+    old_name, old_name_for_providers = user.display_name, user.name_for_providers
     user.erased_at = timezone.now()
     user.former_number = former_number
     plan = registry.ErasurePlan(
@@ -279,6 +279,7 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
         keep_messages=settings.PRIVACY_MESSAGES_KEPT_DAYS > 0,
         old_display_name=old_name,
         new_display_name=user.display_name,
+        old_name_for_providers=old_name_for_providers,
     )
     request = ErasureRequest.objects.create(user=user, kept_post_text=keep_post_text, kept_messages=plan.keep_messages)
     record_own_action(user=user, action="erasure_requested")
@@ -294,8 +295,9 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
     _end_all_sessions(user)
 
     user.email = f"former-{uuid.uuid4().hex}@erased.invalid"
-    user.pseudonym = None
+    user.set_pseudonym(None)
     user.real_name = ""
+    user.care_team_name = ""
     user.community = None
     user.is_active = False
     user.profile_hidden = True

@@ -127,5 +127,12 @@ def test_renewed_feed_token_retires_the_old_address(client, member):
     assert client.get(f"/cafes/feed/{new}.ics").status_code == 200
 
 
+def test_private_feed_is_kept_by_no_browser_or_proxy_even_without_a_session(client, member):
+    response = client.get(f"/cafes/feed/{services.settings_for(member).feed_token}.ics")
+    assert response.status_code == 200
+    directives = {d.strip() for d in response.headers["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+
+
 def test_unknown_feed_token_is_404(client):
     assert client.get("/cafes/feed/not-a-token.ics").status_code == 404

@@ -45,8 +45,15 @@ def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, ax
     CareRelationshipFactory(member=member, provider=provider)
     ProviderAvailability.objects.create(provider=provider, expected_reply_time="within 2 working days")
 
-    # The member writes, with their sleep diary attached.
+    # The member chooses how their care team sees them (never the pseudonym), then writes, with
+    # their sleep diary attached.
     sign_in(page, member.email, TEST_PASSWORD, axe=axe_check)
+    page.goto("/me/care-team/")
+    expect(page.get_by_text("Your providers see you as Ingrid Nilsen.")).to_be_visible()
+    page.get_by_label("Name for my care team").fill("Ingrid N.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your care team now sees you as Ingrid N.")).to_be_visible()
+    axe_check(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Messages").click()
     page.wait_for_url("**/messages/")
     axe_check(page)
@@ -75,7 +82,8 @@ def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, ax
     sign_in(page, provider.email, TEST_PASSWORD, totp_secret=TEST_TOTP_SECRET, axe=axe_check)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
     page.wait_for_url("**/provider/")
-    member_card = page.get_by_role("listitem").filter(has_text="Ingrid Nilsen")
+    expect(page.get_by_text("Lighthouse")).to_have_count(0)
+    member_card = page.get_by_role("listitem").filter(has_text="Ingrid N.")
     expect(member_card.get_by_text("1 unread message")).to_be_visible()
     expect(member_card.get_by_text("Waiting for an answer for")).to_be_visible()
     axe_check(page)
@@ -93,7 +101,7 @@ def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, ax
     axe_check(page)
     page.goto("/provider/")
     expect(
-        page.get_by_role("listitem").filter(has_text="Ingrid Nilsen").get_by_text("Nothing waits for an answer.")
+        page.get_by_role("listitem").filter(has_text="Ingrid N.").get_by_text("Nothing waits for an answer.")
     ).to_be_visible()
     axe_check(page)
     sign_out(page)

@@ -1,6 +1,7 @@
 """Leak scan of every email the portal sends: no content (notifications are content-free by
 design), no other person's email address, real name, pseudonym or community, and each email goes
-to its own recipient only.
+to its own recipient only. A provider's emails carry no member's pseudonym either (providers never
+learn one: tests/privacy/test_provider_never_learns_pseudonym.py checks their emails too).
 
 Every email template the project can render (templates/**/email/*_subject.txt of the project and
 of its installed apps, allauth's among them) is either in SENT, with a trigger that makes the
@@ -122,6 +123,13 @@ def _invitation_email(ctx: Ctx) -> list:
     return ["invitee-sentinel@example.net"]
 
 
+def _care_team_request(ctx: Ctx) -> list:
+    # A provider asks a member who has an account to join their care team.
+    with ctx.on_commit(execute=True):
+        account_services.invite_to_care_team(provider=ctx.world.provider, email=ctx.world.other_member.email)
+    return [ctx.world.other_member]
+
+
 def _cafe_reminder(ctx: Ctx) -> list:
     zebulon = ctx.sentinels[0].user
     _prefer([zebulon], [cafe_kinds.REMINDER], core_kinds.EmailChoice.IMMEDIATE)
@@ -179,6 +187,7 @@ SENT = {
     "core/email/notification": _notification_email,
     "core/email/digest": _digest_email,
     "accounts/email/invitation": _invitation_email,
+    "accounts/email/care_team_request": _care_team_request,
     "cafes/email/reminder": _cafe_reminder,
     "account/email/password_reset_key": _password_reset,
     "account/email/unknown_account": _unknown_account,

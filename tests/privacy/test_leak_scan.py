@@ -14,6 +14,9 @@ response is searched. What may appear where (DESIGN.md, "Pseudonymity in peer sp
 - anything, to the portal admin on /admin/ pages (they operate the portal);
 - a provider's email address, to the members of their care team;
 - a first name revealed in the forum, to the one viewer it was revealed to.
+Never, whoever the member is to them: a pseudonym, to a provider. Providers know their members by
+their real name (or the name a member set for their care team), and never learn who they are in
+the forum.
 Everything else is a leak: the failure names the page, the role and the value.
 """
 
@@ -70,6 +73,8 @@ def forbidden_values(world, sentinels, role: str, path: str) -> dict[str, str]:
         if viewer is not None and person.pk == viewer.pk:
             continue
         whose = f"{person.pseudonym}'s"
+        if viewer is not None and viewer.role == Role.PROVIDER:
+            forbid([person.pseudonym], f"{person.real_name}'s pseudonym, to a provider")
         if person.pk not in team:
             forbid(identity, f"{whose} identity")
             forbid(shared, f"{whose} care-team detail")

@@ -63,6 +63,31 @@ def test_csv_cells_never_start_a_spreadsheet_formula(client, admin_user):
         assert '\'=HYPERLINK("http://evil.example","x")' in cells
 
 
+@pytest.mark.parametrize("start", [" ", "  \t", "\n", "\r\n", "\x07", "\x0b", "\u00a0", "\u200b", "\ufeff"])
+@pytest.mark.parametrize("formula", ["=1+1", "+1", "-2+3", "@SUM(A1)"])
+def test_csv_cells_with_a_formula_behind_spaces_or_control_characters_are_neutralised(start, formula):
+    cell = start + formula
+    assert presentation._inert(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["Nordvik", "  Nordvik", "12", "fewer than 5", "12–15", "\u200bElvdal", ""])
+def test_csv_cells_without_a_formula_stay_as_they_are(cell):
+    assert presentation._inert(cell) == cell
+
+
+def test_a_community_named_with_a_hidden_formula_reaches_the_csv_neutralised(client, admin_user):
+    client.force_login(admin_user)
+    hidden = CommunityFactory(name=' \x07=HYPERLINK("http://evil.example","x")', slug="hidden")
+    _held_cafe(hidden)
+    _held_cafe(CommunityFactory(name="Plain", slug="plain"))  # per-community rows need two communities
+    today = timezone.localdate()
+    query = f"start={today - timedelta(days=40)}&end={today}&community=&logins_over=15"
+    cells = [
+        cell for row in csv.reader(io.StringIO(client.get(f"{REPORT}csv/?{query}").content.decode())) for cell in row
+    ]
+    assert '\' \x07=HYPERLINK("http://evil.example","x")' in cells
+
+
 def test_command_refuses_a_language_the_portal_does_not_speak():
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("usage_report", "--language", "xx")
