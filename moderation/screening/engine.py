@@ -288,6 +288,7 @@ class Detector:
         if words:
             sentences, clauses, questions = _boundaries(text, words)
             forms = [self.repair(w.text, w.disguised, w.spelled) for w in words]
+            language = lang.detect([w.text for w in words], language)
             order = [language, *CROSS_OVER.get(language, ())]
             for code in order:
                 if code not in self.languages:

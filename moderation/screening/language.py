@@ -88,3 +88,30 @@ def stem(language: str, word: str) -> str:
 
 def stem_words(language: str, words: list[str]) -> list[str]:
     return _stemmer(language).stemWords(words)
+
+
+# Small words that only one of the two languages uses much: enough to tell which one a post is in,
+# whatever language the writer chose for the pages.
+_FUNCTION_WORDS = {
+    "en": frozenset(
+        "the and it is you my not that of was this have with but what just im dont cant want be are "
+        "your am ive its they we he she".split()
+    ),  # fmt: skip
+    "nb": frozenset(
+        "jeg eg æ ikke ikkje itj og det er å meg på som har en til med du deg seg ein eit ei kan vil "
+        "skal bare berre så men".split()
+    ),  # fmt: skip
+}
+
+
+def detect(words: list[str], hint: str) -> str:
+    """The language a text is written in, by its small words; `hint` (the writer's choice) on a tie."""
+    counts = {code: 0 for code in LANGUAGES}
+    for word in words:
+        for code, known in _FUNCTION_WORDS.items():
+            if word in known:
+                counts[code] += 1
+    best = max(counts.values())
+    if best == 0 or list(counts.values()).count(best) > 1:
+        return hint if hint in LANGUAGES else "en"
+    return max(counts, key=lambda code: counts[code])

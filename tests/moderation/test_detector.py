@@ -356,3 +356,10 @@ def test_empty_and_odd_text_is_ok():
 @pytest.mark.parametrize(("label", "language", "text"), KNOWN_MISSES)
 def test_known_misses_are_still_missed_so_the_list_stays_true(label, language, text):
     assert screen(text, language).label != label
+
+
+def test_the_text_says_its_language_whatever_the_writers_pages_are_in():
+    # A member who reads the portal in English may well write in Norwegian, and the other way round.
+    assert screen("Jeg vil bare dø, orker ikke mer", "en").label == "crisis"
+    assert screen("Bare kutt ut medisinene dine, de er gift", "en").label == "misinformation"
+    assert screen("I just stopped taking my pills last year, it went fine for me", "nb").label == "ok"
