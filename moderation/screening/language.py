@@ -92,21 +92,19 @@ def stem_words(language: str, words: list[str]) -> list[str]:
 
 # Small words that only one of the two languages uses much: enough to tell which one a post is in,
 # whatever language the writer chose for the pages.
-_FUNCTION_WORDS = {
-    "en": frozenset(
-        "the and it is you my not that of was this have with but what just im dont cant want be are "
-        "your am ive its they we he she".split()
-    ),  # fmt: skip
-    "nb": frozenset(
-        "jeg eg æ ikke ikkje itj og det er å meg på som har en til med du deg seg ein eit ei kan vil "
-        "skal bare berre så men".split()
-    ),  # fmt: skip
-}
+_EN_WORDS = (
+    "the and it is you my not that of was this have with but what just im dont cant want be are your am ive its "
+    "they we he she"
+)
+_NB_WORDS = (
+    "jeg eg æ ikke ikkje itj og det er å meg på som har en til med du deg seg ein eit ei kan vil skal bare berre så men"
+)
+_FUNCTION_WORDS = {"en": frozenset(_EN_WORDS.split()), "nb": frozenset(_NB_WORDS.split())}
 
 
 def detect(words: list[str], hint: str) -> str:
     """The language a text is written in, by its small words; `hint` (the writer's choice) on a tie."""
-    counts = {code: 0 for code in LANGUAGES}
+    counts = dict.fromkeys(LANGUAGES, 0)
     for word in words:
         for code, known in _FUNCTION_WORDS.items():
             if word in known:
