@@ -97,6 +97,12 @@ const configuration = {
 
 const provider = new Provider(issuer, configuration);
 const oidc = provider.callback();
+// What the provider refuses, with its reason, in its log (the test fixture keeps it in a file).
+for (const event of ['authorization.error', 'grant.error', 'end_session.error', 'server_error']) {
+  provider.on(event, (ctx, error) => {
+    process.stdout.write(`${event}: ${error.error || error.name}: ${error.error_description || ''} ${error.error_detail || ''}\n`);
+  });
+}
 
 async function readForm(req) {
   const chunks = [];
