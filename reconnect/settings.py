@@ -238,7 +238,7 @@ USERSESSIONS_TRACK_ACTIVITY = True
 # --- National eID (OpenID Connect; ID-porten or another provider) ---------------------------------
 # Off unless EID_ISSUER and EID_CLIENT_ID are set. The portal keeps no identity number, only an HMAC
 # of it under EID_PID_HASH_KEY (required when the eID is on: `check --deploy` fails without it).
-from reconnect.accounts.eid.config import TOKEN_AUTH_METHODS, allauth_providers, eid_app  # noqa: E402
+from reconnect.accounts.eid.config import TOKEN_AUTH_METHODS, allauth_providers, eid_app, origin_of  # noqa: E402
 
 EID_ISSUER = envstr("EID_ISSUER").rstrip("/")
 EID_CLIENT_ID = envstr("EID_CLIENT_ID")
@@ -308,6 +308,11 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
+# Signing in and out sends a form on to the eID (its authorisation and end-session endpoints):
+# the Content-Security-Policy's form-action must allow its origins. The issuer's origin by
+# default; add others when the endpoints live elsewhere (ID-porten: https://login.idporten.no).
+EID_FORM_ACTION_ORIGINS = envlist("EID_FORM_ACTION_ORIGINS", [origin_of(EID_ISSUER)] if EID_ENABLED else [])
+SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], *EID_FORM_ACTION_ORIGINS]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -20,7 +20,7 @@ import jwt
 import pytest
 import requests
 
-from reconnect.accounts.eid.config import allauth_providers, eid_app
+from reconnect.accounts.eid.config import allauth_providers, eid_app, origin_of
 
 HERE = Path(__file__).resolve().parent
 CALLBACK_PATH = "/accounts/oidc/eid/login/callback/"
@@ -64,6 +64,8 @@ class OpenIDProvider:
         settings.EID_ISSUER = issuer or self.issuer
         settings.EID_CLIENT_ID = client_id
         settings.EID_PID_HASH_KEY = PID_HASH_KEY
+        origin = origin_of(issuer or self.issuer)
+        settings.SECURE_CSP = {**settings.SECURE_CSP, "form-action": [*settings.SECURE_CSP["form-action"], origin]}
         settings.SOCIALACCOUNT_PROVIDERS = allauth_providers(
             eid_app(
                 issuer=issuer or self.issuer,
@@ -158,6 +160,19 @@ def oidc_server():
     provider = start_provider("http://testserver")
     yield provider
     stop_provider(provider)
+
+
+@pytest.fixture(scope="session")
+def live_oidc_server(live_server):
+    """The provider, for browser tests (the portal is pytest-django's live server)."""
+    provider = start_provider(live_server.url)
+    yield provider
+    stop_provider(provider)
+
+
+@pytest.fixture
+def live_oidc_provider(live_oidc_server, settings):
+    return live_oidc_server.configure(settings)
 
 
 @pytest.fixture

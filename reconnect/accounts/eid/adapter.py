@@ -76,6 +76,8 @@ class EidAccountAdapter(DefaultSocialAccountAdapter):
                 request,
                 _("Your account is already linked to another eID. Remove that link first. Nothing was changed."),
             )
+        # The person now has a session at the eID too: signing out of the portal ends it.
+        services.remember_id_token(request, sociallogin)
 
     def is_open_for_signup(self, request, sociallogin) -> bool:
         invitation = account_services.invitation_from_session(request)

@@ -54,3 +54,11 @@ def allauth_providers(app: dict | None) -> dict:
             "APPS": [app] if app else [],
         }
     }
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as a Content-Security-Policy source."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

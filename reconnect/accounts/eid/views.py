@@ -40,6 +40,14 @@ def unreachable_page(request: HttpRequest) -> HttpResponse:
 
 
 class EidCallbackView(OAuth2CallbackView):
+    def dispatch(self, request, *args, **kwargs):
+        # RFC 9207: a provider that names itself on the way back must be the one this portal uses
+        # (a mix-up attack sends a code from another provider here).
+        issuer = request.GET.get("iss")
+        if issuer is not None and issuer != self.adapter.openid_config["issuer"]:
+            raise EidRefused(_("The eID sign-in came from another service than the one this portal uses."))
+        return super().dispatch(request, *args, **kwargs)
+
     def _get_state(self, request, provider):
         state, response = super()._get_state(request, provider)
         # The nonce stored when the sign-in began is the one the ID token must carry.
