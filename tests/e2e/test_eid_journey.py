@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from reconnect.accounts import services
 from reconnect.accounts.eid.hashing import pid_digest
 from reconnect.accounts.models import Role, User
-from tests.e2e.conftest import sign_in, sign_out
+from tests.e2e.conftest import sign_in
 from tests.factories import TEST_PASSWORD, CommunityFactory, MemberFactory, ProviderFactory
 from tests.oidc.fixtures import PEOPLE
 

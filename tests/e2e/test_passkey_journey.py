@@ -47,9 +47,7 @@ def _confirm_password(page, axe_check):
     page.get_by_role("button", name="Confirm").click()
 
 
-def test_member_sets_up_a_passkey_signs_in_with_it_recovers_and_removes_it(
-    page, axe_check, live_server, authenticator
-):
+def test_member_sets_up_a_passkey_signs_in_with_it_recovers_and_removes_it(page, axe_check, live_server, authenticator):
     member = MemberFactory(email="ingrid@example.net", pseudonym="Lighthouse")
     sign_in(page, member.email, TEST_PASSWORD)
 
