@@ -296,6 +296,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Security headers -----------------------------------------------------------------------------
+# Signing in and out sends a form on to the eID (its authorisation and end-session endpoints):
+# the Content-Security-Policy's form-action must allow its origins. The issuer's origin by
+# default; add others when the endpoints live elsewhere (ID-porten: https://login.idporten.no).
+EID_FORM_ACTION_ORIGINS = envlist("EID_FORM_ACTION_ORIGINS", [origin_of(EID_ISSUER)] if EID_ENABLED else [])
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -303,16 +307,11 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *EID_FORM_ACTION_ORIGINS],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-# Signing in and out sends a form on to the eID (its authorisation and end-session endpoints):
-# the Content-Security-Policy's form-action must allow its origins. The issuer's origin by
-# default; add others when the endpoints live elsewhere (ID-porten: https://login.idporten.no).
-EID_FORM_ACTION_ORIGINS = envlist("EID_FORM_ACTION_ORIGINS", [origin_of(EID_ISSUER)] if EID_ENABLED else [])
-SECURE_CSP["form-action"] = [*SECURE_CSP["form-action"], *EID_FORM_ACTION_ORIGINS]
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
