@@ -439,6 +439,14 @@ def test_callback_with_missing_or_forged_parameters_answers_400(client, oidc_pro
     _assert_refused(response, "Please start again")
 
 
+def test_a_callback_naming_another_issuer_is_refused(client, oidc_provider, member):
+    _link(member)
+    callback = ProviderBrowser(oidc_provider).sign_in(begin_eid_sign_in(client), "kari")
+    mixed_up = re.sub(r"iss=[^&]+", "iss=https%3A%2F%2Fidp.example.net", callback)
+
+    _assert_refused(client.get(mixed_up), "came from another service")
+
+
 def test_callback_of_an_unknown_provider_answers_400(client, oidc_provider):
     response = client.get("/accounts/oidc/google/login/callback/?code=abc&state=abc")
     _assert_refused(response, "This sign-in service is not known here.")
