@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts import services, signin
 from reconnect.accounts.eid import services as eid_services
@@ -38,6 +41,18 @@ class AccountAdapter(DefaultAccountAdapter):
             "reconnect.accounts.signin.AuthenticateStage" if path == "allauth.mfa.stages.AuthenticateStage" else path
             for path in super().get_login_stages()
         ]
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        methods = super().get_reauthentication_methods(user)
+        if user.is_authenticated and settings.EID_ENABLED and eid_services.eid_link(user) is not None:
+            methods.append(
+                {
+                    "id": "eid_reauthenticate",
+                    "description": _("Use your eID"),
+                    "url": reverse("accounts:eid_reauthenticate"),
+                }
+            )
+        return methods
 
     def get_logout_redirect_url(self, request: HttpRequest) -> str:
         # Computed before the session ends: a session that began with the eID ends there too.

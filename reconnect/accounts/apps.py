@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from reconnect.accounts import checks  # noqa: F401 - registers the sign-in checks
+        from reconnect.accounts.eid.services import install_reauthentication
+
+        install_reauthentication()

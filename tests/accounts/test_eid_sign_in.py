@@ -263,6 +263,58 @@ def test_sign_in_methods_page_shows_the_link_but_never_the_hash(client, oidc_pro
     assert account.uid not in page and KARI["pid"] not in page
 
 
+# --- confirming it is you with the eID ----------------------------------------------------------------
+
+
+def _eid_only_member(nordvik):
+    member = MemberFactory(email="kari@example.net", community=nordvik)
+    member.set_unusable_password()
+    member.save(update_fields=["password"])
+    _link(member)
+    return member
+
+
+def test_a_member_without_password_confirms_a_sensitive_action_with_the_eid(
+    client, oidc_provider, nordvik, django_capture_on_commit_callbacks
+):
+    from reconnect.privacy.models import DataExport
+
+    member = _eid_only_member(nordvik)
+    client.force_login(member)
+
+    asked = client.post("/me/export/")
+    assert asked["Location"] == "/me/sign-in/eid/reauthenticate/?next=%2Fme%2Fexport%2F"
+    assert not DataExport.objects.exists()
+    page = client.get(asked["Location"])
+    assert "Confirm with my eID" in page.content.decode()
+    authorize = client.post(asked["Location"])["Location"]
+    assert "prompt=login" in authorize
+    browser = ProviderBrowser(oidc_provider)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(browser.sign_in(authorize, "kari"))
+
+    # The suspended request carries on: the export is asked for.
+    assert response.status_code == 302, response.content[:300]
+    assert DataExport.objects.filter(user=member).exists()
+    assert _signed_in_user(client) == member
+
+
+def test_confirming_with_someone_elses_eid_is_refused(client, oidc_provider, nordvik):
+    from reconnect.privacy.models import DataExport
+
+    member = _eid_only_member(nordvik)
+    client.force_login(member)
+    asked = client.post("/me/export/")
+    authorize = client.post(asked["Location"])["Location"]
+
+    response = client.get(ProviderBrowser(oidc_provider).sign_in(authorize, "ola"))
+
+    assert response.status_code == 403
+    assert "not the eID linked to your account" in response.content.decode()
+    assert not DataExport.objects.exists()
+    assert client.post("/me/export/")["Location"].startswith("/me/sign-in/eid/reauthenticate/")
+
+
 # --- signing out ----------------------------------------------------------------------------------------
 
 

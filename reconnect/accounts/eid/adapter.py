@@ -40,6 +40,15 @@ class EidAccountAdapter(DefaultSocialAccountAdapter):
         if sociallogin.state.get("process") == AuthProcess.CONNECT:
             self._check_link(request, sociallogin)
             return
+        if sociallogin.state.get("reauthenticate"):
+            if not (
+                request.user.is_authenticated and sociallogin.is_existing and sociallogin.user.pk == request.user.pk
+            ):
+                _refuse(
+                    request,
+                    _("This is not the eID linked to your account, so it cannot confirm that it is you."),
+                )
+            raise ImmediateHttpResponse(services.confirm_reauthentication(request, sociallogin))
         if sociallogin.is_existing:
             return
         invitation = account_services.invitation_from_session(request)

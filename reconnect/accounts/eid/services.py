@@ -8,7 +8,7 @@ from allauth.socialaccount.internal import statekit
 from allauth.socialaccount.models import SocialAccount, SocialApp
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import get_language
 from requests import RequestException
 
@@ -80,3 +80,49 @@ def provider_logout_url(request: HttpRequest) -> str | None:
         }
     )
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+
+
+def install_reauthentication() -> None:
+    """Let a linked eID confirm the person before sensitive actions, as the password does.
+
+    allauth counts someone with neither a password nor an authenticator as recently confirmed,
+    always (it cannot ask a provider again); a person who joined with the eID is such a person.
+    With the eID among their ways to confirm, allauth asks, and /me/sign-in/eid/reauthenticate/
+    answers by sending them to the eID once more (`prompt=login`).
+    """
+    from allauth.account.internal.flows import reauthentication
+
+    original = reauthentication.get_reauthentication_flows
+    if getattr(original, "with_eid", False):
+        return
+
+    def flows(user) -> list[dict]:
+        result = original(user)
+        if user.is_authenticated and settings.EID_ENABLED and eid_accounts(user).exists():
+            result.append({"id": "eid_reauthenticate"})
+        return result
+
+    flows.with_eid = True  # type: ignore[attr-defined]
+    reauthentication.get_reauthentication_flows = flows
+
+
+def confirm_reauthentication(request: HttpRequest, sociallogin) -> HttpResponse:
+    """The person confirmed who they are with their eID: record it as allauth records a password
+    confirmation, then carry on with what they were doing (a suspended form post included)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.account.internal.flows.reauthentication import STATE_SESSION_KEY
+    from allauth.core.internal.httpkit import deserialize_request
+    from django.urls import resolve
+
+    record_authentication(
+        request, request.user, "socialaccount", provider=PROVIDER_ID, uid=sociallogin.account.uid, reauthenticated=True
+    )
+    remember_id_token(request, sociallogin)
+    next_url = sociallogin.state.get("next") or "/me/sign-in/"
+    suspended = request.session.pop(STATE_SESSION_KEY, None)
+    if suspended and "request" in suspended:
+        original = deserialize_request(suspended["request"], request)
+        if original.path == next_url:
+            match = resolve(original.path)
+            return match.func(original, *match.args, **match.kwargs)
+    return HttpResponseRedirect(next_url)

@@ -13,6 +13,7 @@ from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAu
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from requests import RequestException
@@ -105,6 +106,34 @@ def _link_confirmed(request: HttpRequest) -> HttpResponse:
     except ImmediateHttpResponse as exc:
         return exc.response
     return response
+
+
+@login_required
+def reauthenticate(request: HttpRequest) -> HttpResponse:
+    """Confirm who you are with your eID before a sensitive action (as the password page does)."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/me/sign-in/"
+    if request.method != "POST":
+        return render(request, "accounts/eid_reauthenticate.html", {"next": next_url})
+    if services.eid_link(request.user) is None:
+        return error_page(request, _("Your account has no eID linked."), status=400)
+    try:
+        provider = get_adapter(request).get_provider(request, PROVIDER_ID)
+        # prompt=login: the eID asks for the person again, even if it still has a session for them.
+        return provider.redirect(
+            request,
+            AuthProcess.REDIRECT,
+            next_url=next_url,
+            auth_params={"prompt": "login"},
+            reauthenticate=True,
+        )
+    except SocialApp.DoesNotExist:
+        return error_page(request, _("Sign-in with eID is not available on this portal."), status=400)
+    except EidRefused as exc:
+        return error_page(request, exc.message, status=exc.status)
+    except RequestException:
+        return unreachable_page(request)
 
 
 @require_POST

@@ -13,6 +13,8 @@ ROUTES = {
     # Linking or unlinking the eID is sensitive: the password first.
     "accounts:eid_link": Route("/me/sign-in/eid/link/", only(REAUTH, *SIGNED_IN), method="post"),
     "accounts:eid_unlink": Route("/me/sign-in/eid/unlink/", only(REAUTH, *SIGNED_IN), method="post"),
+    # Confirming with the eID instead of the password (for people who have no password).
+    "accounts:eid_reauthenticate": Route("/me/sign-in/eid/reauthenticate/", only(OK, *SIGNED_IN)),
     "openid_connect_login": Route("/accounts/oidc/eid/login/", everyone(400)),
     "openid_connect_callback": Route("/accounts/oidc/eid/login/callback/?code=x&state=y", everyone(400)),
     # The passkey sign-in: the sign-in page's script asks it for options (with an Accept: JSON header).
