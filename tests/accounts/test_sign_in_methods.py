@@ -127,3 +127,20 @@ def test_another_member_sees_nothing_of_someone_elses_eid(login, member, other_m
 def test_a_member_without_passkeys_gets_no_recovery_advice(login):
     page = login(MemberFactory()).get("/me/sign-in/").content.decode()
     assert "You have no passkey yet." in page and "recovery code" not in page
+
+
+def test_seed_demo_mentions_the_eid_only_when_it_is_configured(settings, oidc_provider):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    with_eid = StringIO()
+    call_command("seed_demo", stdout=with_eid)
+    assert "Sign-in with eID is on" in with_eid.getvalue()
+    assert "ingrid@example.org" in with_eid.getvalue()
+
+    settings.EID_ENABLED = False
+    without = StringIO()
+    call_command("seed_demo", stdout=without)
+    assert "eID" not in without.getvalue()

@@ -5,6 +5,7 @@ Every page a journey visits gets an axe-core check (`axe_check`), which fails on
 
 import importlib
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -158,3 +159,12 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
 def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("banner").get_by_role("link", name="Sign in").wait_for()
+
+
+def finish_onboarding(page, pseudonym: str):
+    """Choose a pseudonym, accept the terms, and arrive home."""
+    page.get_by_label("Pseudonym").fill(pseudonym)
+    for box in page.get_by_role("checkbox").all():
+        box.check()
+    page.get_by_role("button", name="Start using ReConnect").click()
+    page.wait_for_url(re.compile(r"/$"))

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from reconnect.accounts import services
 from reconnect.accounts.eid.hashing import pid_digest
 from reconnect.accounts.models import Role, User
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import finish_onboarding, sign_in
 from tests.factories import TEST_PASSWORD, CommunityFactory, MemberFactory, ProviderFactory
 from tests.oidc.fixtures import PEOPLE
 
@@ -50,11 +50,7 @@ def test_member_joins_with_the_eid_through_an_invitation_and_comes_back(
 
     page.wait_for_url("**/onboarding/")
     axe_check(page)
-    page.get_by_label("Pseudonym").fill("Quiet Fjord")
-    for box in page.get_by_role("checkbox").all():
-        box.check()
-    page.get_by_role("button", name="Start using ReConnect").click()
-    page.wait_for_url(re.compile(r"/$"))
+    finish_onboarding(page, "Quiet Fjord")
     expect(page.get_by_role("heading", name="Hello, Quiet Fjord")).to_be_visible()
     axe_check(page)
 

@@ -46,7 +46,11 @@ def _port() -> int:
     global _instances
     base = os.environ.get("OIDC_TEST_PORT_BASE")
     _instances += 1
-    return int(base) + _instances - 1 if base else free_port()
+    if not base:
+        return free_port()
+    # Each pytest-xdist worker (gw0, gw1, ...) takes two ports of its own.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return int(base) + 2 * worker + _instances - 1
 
 
 @dataclass

@@ -6,7 +6,8 @@
 // Configured by the environment (the test fixture sets it):
 //   OIDC_PORT     port to listen on (127.0.0.1)
 //   OIDC_ISSUER   the issuer URL (default http://127.0.0.1:<port>)
-//   OIDC_CLIENTS  JSON list of client metadata (client_id, redirect_uris, token_endpoint_auth_method...)
+//   OIDC_CLIENTS  JSON list of client metadata (client_id, redirect_uris, token_endpoint_auth_method...);
+//                 without it, one client for a portal on port 8000 (reconnect-dev / reconnect-dev-secret)
 // The test people are in people.json; the signing key is keys/provider-signing.jwk.json, so that
 // tests can also sign a token "from this provider" with claims of their choosing.
 
@@ -20,7 +21,15 @@ import Provider from 'oidc-provider';
 const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.OIDC_PORT || 8211);
 const issuer = process.env.OIDC_ISSUER || `http://127.0.0.1:${port}`;
-const clients = JSON.parse(process.env.OIDC_CLIENTS || '[]');
+// Without OIDC_CLIENTS: one client for trying the eID with `make run` (see the README).
+const devClient = {
+  client_id: 'reconnect-dev',
+  client_secret: 'reconnect-dev-secret',
+  redirect_uris: ['http://127.0.0.1:8000/accounts/oidc/eid/login/callback/', 'http://localhost:8000/accounts/oidc/eid/login/callback/'],
+  post_logout_redirect_uris: ['http://127.0.0.1:8000/', 'http://localhost:8000/'],
+  token_endpoint_auth_method: 'client_secret_post',
+};
+const clients = process.env.OIDC_CLIENTS ? JSON.parse(process.env.OIDC_CLIENTS) : [devClient];
 const people = JSON.parse(readFileSync(join(here, 'people.json'), 'utf8'));
 const signingKey = JSON.parse(readFileSync(join(here, 'keys', 'provider-signing.jwk.json'), 'utf8'));
 

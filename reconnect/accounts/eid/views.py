@@ -94,9 +94,14 @@ def link(request: HttpRequest) -> HttpResponse:
 
 @reauthentication_required
 def _link_confirmed(request: HttpRequest) -> HttpResponse:
+    return _send_to_eid(request, AuthProcess.CONNECT, next_url="/me/sign-in/")
+
+
+def _send_to_eid(request: HttpRequest, process: str, **kwargs) -> HttpResponse:
+    """Off to the eID for a person already signed in (to link it, or to confirm it is them)."""
     try:
         provider = get_adapter(request).get_provider(request, PROVIDER_ID)
-        response = provider.redirect(request, AuthProcess.CONNECT, next_url="/me/sign-in/")
+        return provider.redirect(request, process, **kwargs)
     except SocialApp.DoesNotExist:
         return error_page(request, _("Sign-in with eID is not available on this portal."), status=400)
     except EidRefused as exc:
@@ -105,7 +110,6 @@ def _link_confirmed(request: HttpRequest) -> HttpResponse:
         return unreachable_page(request)
     except ImmediateHttpResponse as exc:
         return exc.response
-    return response
 
 
 @login_required
@@ -118,22 +122,10 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
         return render(request, "accounts/eid_reauthenticate.html", {"next": next_url})
     if services.eid_link(request.user) is None:
         return error_page(request, _("Your account has no eID linked."), status=400)
-    try:
-        provider = get_adapter(request).get_provider(request, PROVIDER_ID)
-        # prompt=login: the eID asks for the person again, even if it still has a session for them.
-        return provider.redirect(
-            request,
-            AuthProcess.REDIRECT,
-            next_url=next_url,
-            auth_params={"prompt": "login"},
-            reauthenticate=True,
-        )
-    except SocialApp.DoesNotExist:
-        return error_page(request, _("Sign-in with eID is not available on this portal."), status=400)
-    except EidRefused as exc:
-        return error_page(request, exc.message, status=exc.status)
-    except RequestException:
-        return unreachable_page(request)
+    # prompt=login: the eID asks for the person again, even if it still has a session for them.
+    return _send_to_eid(
+        request, AuthProcess.REDIRECT, next_url=next_url, auth_params={"prompt": "login"}, reauthenticate=True
+    )
 
 
 @require_POST
