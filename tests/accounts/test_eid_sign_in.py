@@ -20,6 +20,7 @@ from reconnect.accounts.models import Role, User
 from tests.factories import TEST_PASSWORD, MemberFactory, ProviderFactory
 from tests.oidc.fixtures import (
     PEOPLE,
+    SECRET,
     SUBSTANTIAL,
     ProviderBrowser,
     begin_eid_sign_in,
@@ -231,10 +232,21 @@ def test_password_user_links_the_eid_after_confirming_the_password(client, oidc_
     assert _signed_in_user(client) == member
 
 
+def test_linking_fills_an_empty_real_name_but_never_the_pseudonym(client, oidc_provider, reauthenticate):
+    member = MemberFactory(email="nameless@example.net", real_name="", pseudonym="Tern")
+    client.force_login(member)
+    reauthenticate()
+
+    client.get(ProviderBrowser(oidc_provider).sign_in(client.post("/me/sign-in/eid/link/")["Location"], "kari"))
+
+    member.refresh_from_db()
+    assert member.real_name == "Kari Nordmann" and member.pseudonym == "Tern"
+
+
 def test_an_eid_already_linked_to_another_account_is_refused_and_nothing_changes(
     client, oidc_provider, member, other_member, reauthenticate
 ):
-    _link(other_member)
+    theirs = _link(other_member)
     client.force_login(member)
     reauthenticate()
 
@@ -244,6 +256,7 @@ def test_an_eid_already_linked_to_another_account_is_refused_and_nothing_changes
     assert response.status_code == 403
     assert "already linked to another account" in response.content.decode()
     assert list(SocialAccount.objects.values_list("user", flat=True)) == [other_member.pk]
+    assert SocialAccount.objects.get().last_login == theirs.last_login
 
 
 def test_unlinking_the_eid_needs_the_password_and_ends_eid_sign_in(client, oidc_provider, member, reauthenticate):
@@ -435,7 +448,7 @@ def test_a_tampered_id_token_is_refused(client, oidc_provider, member, monkeypat
 
 def test_an_id_token_signed_with_the_client_secret_is_refused(client, oidc_provider, member, monkeypatch):
     _link(member)
-    _tamper(monkeypatch, lambda claims: jwt.encode(claims, "reconnect-test-client-secret", algorithm="HS256"))
+    _tamper(monkeypatch, lambda claims: jwt.encode(claims, SECRET, algorithm="HS256"))
 
     _assert_refused(_eid_round_trip(client, oidc_provider), "not signed the way the portal accepts")
 

@@ -123,3 +123,49 @@ def test_member_links_the_eid_from_their_account_page(page, axe_check, live_serv
     axe_check(page)
     assert SocialAccount.objects.get(provider="eid").user == member
     _sign_out_everywhere(page)
+
+
+def test_sign_in_refusals_and_the_eid_confirmation_are_clear_pages(
+    page, axe_check, live_server, live_oidc_provider, settings
+):
+    settings.SIGN_IN_METHODS = {**settings.SIGN_IN_METHODS, "provider": frozenset({"eid"})}
+    provider = ProviderFactory(email="dr.password@example.net")
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(provider.email)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign In", exact=True).click()
+    expect(page.get_by_role("heading", name="Please sign in another way")).to_be_visible()
+    expect(page.get_by_text("sign in here with: eID.")).to_be_visible()
+    axe_check(page)
+
+    # Someone who joined with the eID confirms a sensitive action with it, not with a password.
+    member = MemberFactory(email="kari@example.net", pseudonym="Quiet Fjord")
+    member.set_unusable_password()
+    member.save(update_fields=["password"])
+    SocialAccount.objects.create(user=member, provider="eid", uid=pid_digest(PEOPLE["kari"]["pid"]))
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name="Sign in with test eID").click()
+    _sign_in_at_the_provider(page, "kari")
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto("/me/export/")
+    page.get_by_role("button", name="Prepare a copy of my data").click()
+    page.wait_for_url("**/me/sign-in/eid/reauthenticate/**")
+    expect(page.get_by_role("heading", name="Confirm it is you")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Confirm with my eID").click()
+    _sign_in_at_the_provider(page, "kari")
+    page.wait_for_url("**/me/export/**")
+    axe_check(page)
+
+
+def test_eid_and_sign_in_methods_fit_a_phone(phone_page, axe_check, live_server, live_oidc_provider):
+    member = MemberFactory(email="ola@example.net")
+    phone_page.goto("/accounts/login/")
+    expect(phone_page.get_by_role("button", name="Sign in with test eID")).to_be_visible()
+    axe_check(phone_page)
+    sign_in(phone_page, member.email, TEST_PASSWORD)
+    phone_page.goto("/me/sign-in/")
+    expect(phone_page.get_by_role("button", name="Link my eID")).to_be_visible()
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"/me/sign-in/ scrolls sideways on a phone ({width}px)"
+    axe_check(phone_page)

@@ -72,19 +72,14 @@ class EidAccountAdapter(DefaultSocialAccountAdapter):
         user = request.user
         if not user.is_authenticated:
             return
-        if sociallogin.is_existing and sociallogin.user.pk != user.pk:
-            _refuse(
-                request,
-                _(
-                    "This eID is already linked to another account on this portal, so it cannot be linked to "
-                    "yours. Nothing was changed."
-                ),
-            )
+        # An eID linked to someone else is refused earlier, before allauth looks it up
+        # (EidOAuth2Adapter.complete_login).
         if not sociallogin.is_existing and services.eid_link(user) is not None:
             _refuse(
                 request,
                 _("Your account is already linked to another eID. Remove that link first. Nothing was changed."),
             )
+        services.fill_real_name(user=user, name=sociallogin.user.real_name)
         # The person now has a session at the eID too: signing out of the portal ends it.
         services.remember_id_token(request, sociallogin)
 

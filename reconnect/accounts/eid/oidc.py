@@ -87,6 +87,7 @@ class EidClient(OAuth2Client):
 class EidOAuth2Adapter(OpenIDConnectOAuth2Adapter):
     # Set by the callback view from the state stored when the sign-in began.
     expected_nonce: str | None = None
+    process: str | None = None
 
     @property
     def openid_config(self):
@@ -135,9 +136,25 @@ class EidOAuth2Adapter(OpenIDConnectOAuth2Adapter):
             raise EidRefused(_("The eID service sent no proof of who signed in."))
         claims = self.verify_id_token(app, id_token)
         login = self.get_provider().sociallogin_from_response(request, {"id_token": claims})
+        if self.process == "connect" and self._linked_to_someone_else(request, login.account):
+            # Refused before allauth looks the link up (which would touch the other account's row).
+            raise EidRefused(
+                _(
+                    "This eID is already linked to another account on this portal, so it cannot be linked to "
+                    "yours. Nothing was changed."
+                ),
+                status=403,
+            )
         # Kept (encrypted) in the session after sign-in, for the provider's end-session endpoint.
         login.eid_id_token = id_token
         return login
+
+    @staticmethod
+    def _linked_to_someone_else(request, account) -> bool:
+        from allauth.socialaccount.models import SocialAccount
+
+        others = SocialAccount.objects.filter(provider=account.provider, uid=account.uid)
+        return others.exclude(user_id=getattr(request.user, "pk", None)).exists()
 
     def verify_id_token(self, app, id_token: str) -> dict:
         config = self.openid_config

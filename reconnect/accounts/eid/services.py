@@ -40,6 +40,15 @@ def unlink_eid(*, user: User) -> bool:
     return eid_accounts(user).delete()[0] > 0
 
 
+@transaction.atomic
+def fill_real_name(*, user: User, name: str) -> None:
+    """The eID's name may fill an empty private real name; it never touches the pseudonym."""
+    name = name.strip()[:150]
+    if name and not user.real_name:
+        user.real_name = name
+        user.save(update_fields=["real_name"])
+
+
 def remember_id_token(request: HttpRequest, sociallogin) -> None:
     id_token = getattr(sociallogin, "eid_id_token", None)
     if id_token:

@@ -53,6 +53,7 @@ class EidCallbackView(OAuth2CallbackView):
         state, response = super()._get_state(request, provider)
         # The nonce stored when the sign-in began is the one the ID token must carry.
         self.adapter.expected_nonce = (state or {}).get("nonce")  # type: ignore[attr-defined]
+        self.adapter.process = (state or {}).get("process")  # type: ignore[attr-defined]
         return state, response
 
 
