@@ -42,6 +42,9 @@ class EidRefused(OAuth2Error):
 class EidClient(OAuth2Client):
     """allauth's OAuth2 client, plus `private_key_jwt` client authentication (RFC 7523)."""
 
+    # The assertion's audience: the provider's issuer (set by the adapter).
+    token_audience = ""
+
     def __init__(self, *args, private_key: str = "", private_key_id: str = "", use_private_key: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.private_key = private_key
@@ -67,7 +70,8 @@ class EidClient(OAuth2Client):
             headers=headers,
         )
         # The secret is replaced by the signed assertion; the parent class sends what it is given.
-        secret, self.consumer_secret = self.consumer_secret, ""
+        secret: str = getattr(self, "consumer_secret", "")
+        self.consumer_secret = ""
         try:
             return super().get_access_token(
                 code,
@@ -80,8 +84,6 @@ class EidClient(OAuth2Client):
             )
         finally:
             self.consumer_secret = secret
-
-    token_audience = ""
 
 
 class EidOAuth2Adapter(OpenIDConnectOAuth2Adapter):
