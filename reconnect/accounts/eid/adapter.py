@@ -114,14 +114,10 @@ class EidAccountAdapter(DefaultSocialAccountAdapter):
         if isinstance(exception, EidRefused):
             message, status = exception.message, exception.status
         elif isinstance(exception, RequestException):
+            from reconnect.accounts.eid.views import unreachable_page
+
             logger.warning("eID provider unreachable during sign-in: %s", type(exception).__name__)
-            message, status = (
-                _(
-                    "The eID service cannot be reached right now. Please try again in a little while, "
-                    "or sign in another way."
-                ),
-                503,
-            )
+            raise ImmediateHttpResponse(unreachable_page(request))
         elif exception is None:
             # No stored state matches: an old, reused or forged link.
             message, status = (
