@@ -144,3 +144,76 @@ def test_seed_demo_mentions_the_eid_only_when_it_is_configured(settings, oidc_pr
     without = StringIO()
     call_command("seed_demo", stdout=without)
     assert "eID" not in without.getvalue()
+
+
+# --- recovery without the passkey, and the rule per role for passkeys ---------------------------------
+
+
+def _recovery_codes(user) -> list[str]:
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    return RecoveryCodes.activate(user).get_unused_codes()
+
+
+def test_a_member_who_lost_the_passkey_and_the_password_recovers_by_email_and_a_recovery_code(client, member):
+    import re
+
+    from django.core import mail
+
+    _passkey(member)
+    codes = _recovery_codes(member)
+
+    # Email verification: the reset link goes to the member's verified address.
+    client.post("/accounts/password/reset/", {"email": member.email})
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+)", mail.outbox[-1].body).group(1)
+    form_url = client.get(link)["Location"]
+    new_password = "a-new-calm-harbour-42"
+    assert client.post(form_url, {"password1": new_password, "password2": new_password}).status_code == 302
+
+    # The new password, and a recovery code in place of the lost passkey.
+    response = client.post("/accounts/login/", {"login": member.email, "password": new_password})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    response = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert response["Location"] == "/"
+    assert client.get("/me/sign-in/").wsgi_request.user == member
+
+
+def _request_with_records(rf, user, records):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    request = rf.get("/")
+    request.session = SessionStore()
+    request.session["account_authentication_methods"] = records
+    request.session["account_authentication_methods_user"] = str(user.pk)
+    request.user = user
+    return request
+
+
+def test_a_passkey_sign_in_is_refused_for_a_role_without_passkeys(rf, settings, member):
+    from reconnect.accounts import signin
+
+    settings.SIGN_IN_METHODS = {**settings.SIGN_IN_METHODS, "member": frozenset({"password"})}
+    request = _request_with_records(rf, member, [{"method": "mfa", "type": "webauthn", "passwordless": True}])
+
+    assert signin.method_of(request, member) == signin.PASSKEY
+    response = signin.refuse_disallowed_method(request, member)
+
+    assert response.status_code == 403
+    assert "sign in here with: email and password" in response.content.decode()
+    # What the refused sign-in recorded is gone with it.
+    assert "account_authentication_methods" not in request.session
+
+
+def test_each_way_of_signing_in_is_told_apart(rf, member):
+    from reconnect.accounts import signin
+
+    cases = {
+        signin.PASSWORD: [{"method": "password"}],
+        signin.PASSKEY: [{"method": "mfa", "type": "webauthn", "passwordless": True}],
+        signin.EID: [{"method": "socialaccount", "provider": "eid"}],
+    }
+    for method, records in cases.items():
+        assert signin.method_of(_request_with_records(rf, member, records), member) == method
+    # A second factor after a password is still a password sign-in.
+    records = [{"method": "password"}, {"method": "mfa", "type": "totp"}]
+    assert signin.method_of(_request_with_records(rf, member, records), member) == signin.PASSWORD
