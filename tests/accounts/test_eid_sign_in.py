@@ -573,3 +573,21 @@ def test_eid_sign_in_pages_for_a_member_with_a_linked_eid_are_the_same_for_an_un
     assert client.get("/accounts/oidc/eid/login/").status_code == 200
     MemberFactory(email="someone@example.net")
     assert client.get("/accounts/oidc/eid/login/").status_code == 200
+
+
+def test_a_published_issuer_may_differ_from_the_configured_one_by_a_trailing_slash_only():
+    from reconnect.accounts.eid.oidc import same_issuer
+
+    assert same_issuer("https://idporten.no/", "https://idporten.no")
+    assert same_issuer("https://idporten.no", "https://idporten.no")
+    assert not same_issuer("https://idporten.no.example.net/", "https://idporten.no")
+    assert not same_issuer(None, "https://idporten.no")
+
+
+def test_a_discovery_document_naming_another_issuer_is_refused(client, oidc_provider, settings):
+    # The provider answers at this address, but calls itself by another name.
+    oidc_provider.configure(settings, issuer=oidc_provider.issuer.replace("127.0.0.1", "localhost"))
+
+    response = client.post("/accounts/oidc/eid/login/", {"process": "login"})
+
+    _assert_refused(response, "answered with another identity than expected")

@@ -29,6 +29,13 @@ MAX_TOKEN_AGE_SECONDS = 600
 DISCOVERY_CACHE_SECONDS = 300
 
 
+def same_issuer(published, configured: str) -> bool:
+    """The issuer a discovery document publishes against the configured one. A trailing slash is
+    the one difference allowed (ID-porten publishes `https://idporten.no/`); tokens are then
+    checked against the published value exactly."""
+    return isinstance(published, str) and published.rstrip("/") == configured.rstrip("/")
+
+
 class EidRefused(OAuth2Error):
     """A sign-in the portal refuses, with the message the person sees and the page's status."""
 
@@ -102,7 +109,9 @@ class EidOAuth2Adapter(OpenIDConnectOAuth2Adapter):
                     response = session.get(provider.server_url)
                     response.raise_for_status()
                     config = response.json()
-                if not isinstance(config, dict) or config.get("issuer") != provider.app.settings["server_url"]:
+                if not isinstance(config, dict) or not same_issuer(
+                    config.get("issuer"), provider.app.settings["server_url"]
+                ):
                     # The discovery document must name the configured issuer (OpenID Discovery 4.3).
                     raise EidRefused(_("The eID service answered with another identity than expected."))
                 cache.set(key, config, DISCOVERY_CACHE_SECONDS)
