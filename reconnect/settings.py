@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    "allauth.socialaccount",
+    # allauth's OpenID Connect provider, replaced by the portal's subclass (reconnect.accounts.eid).
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
 ]
@@ -230,7 +233,63 @@ MFA_TOTP_ISSUER = "ReConnect"
 # A code is still accepted only once.
 MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# "Sign in with a passkey" on the sign-in page: a passkey is a password and a second factor in one.
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {"add_webauthn": "reconnect.accounts.passkeys.AddPasskeyForm"}
 USERSESSIONS_TRACK_ACTIVITY = True
+
+# --- National eID (OpenID Connect; ID-porten or another provider) ---------------------------------
+# Off unless EID_ISSUER and EID_CLIENT_ID are set. The portal keeps no identity number, only an HMAC
+# of it under EID_PID_HASH_KEY (required when the eID is on: `check --deploy` fails without it).
+from reconnect.accounts.eid.config import TOKEN_AUTH_METHODS, allauth_providers, eid_app, origin_of  # noqa: E402
+
+EID_ISSUER = envstr("EID_ISSUER").rstrip("/")
+EID_CLIENT_ID = envstr("EID_CLIENT_ID")
+EID_ENABLED = bool(EID_ISSUER and EID_CLIENT_ID)
+EID_PID_HASH_KEY = envstr("EID_PID_HASH_KEY")
+EID_TOKEN_AUTH_METHOD = envstr("EID_TOKEN_AUTH_METHOD")
+if EID_TOKEN_AUTH_METHOD and EID_TOKEN_AUTH_METHOD not in TOKEN_AUTH_METHODS:
+    raise ImproperlyConfigured(
+        f"EID_TOKEN_AUTH_METHOD must be one of {', '.join(TOKEN_AUTH_METHODS)}, not {EID_TOKEN_AUTH_METHOD!r}."
+    )
+SOCIALACCOUNT_PROVIDERS = allauth_providers(
+    eid_app(
+        issuer=EID_ISSUER,
+        client_id=EID_CLIENT_ID,
+        client_secret=envstr("EID_CLIENT_SECRET"),
+        private_key=envstr("EID_PRIVATE_KEY"),
+        private_key_id=envstr("EID_PRIVATE_KEY_ID"),
+        token_auth_method=EID_TOKEN_AUTH_METHOD,
+        acr=envstr("EID_ACR", "idporten-loa-high"),
+        scopes=envlist("EID_SCOPES", ["openid", "profile"]),
+        pid_claim=envstr("EID_PID_CLAIM", "pid"),
+        name=envstr("EID_NAME", "eID"),
+    )
+    if EID_ENABLED
+    else None
+)
+SOCIALACCOUNT_ADAPTER = "reconnect.accounts.eid.adapter.EidAccountAdapter"
+# An eID account joins a person only through their invitation or their own linking from /me/,
+# never through a matching email address.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_QUERY_EMAIL = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = envint("EID_TIMEOUT_SECONDS", 5, minimum=1)
+
+# Which ways of signing in each role may use: any of `eid`, `passkey`, `password`.
+SIGN_IN_METHOD_CHOICES = ("eid", "passkey", "password")
+SIGN_IN_METHODS: dict[str, frozenset[str]] = {}
+for _role in ("member", "moderator", "provider", "admin"):
+    _methods = envlist(f"SIGN_IN_METHODS_{_role.upper()}", list(SIGN_IN_METHOD_CHOICES))
+    _unknown = sorted(set(_methods) - set(SIGN_IN_METHOD_CHOICES))
+    if _unknown or not _methods:
+        raise ImproperlyConfigured(
+            f"SIGN_IN_METHODS_{_role.upper()} must list one or more of {', '.join(SIGN_IN_METHOD_CHOICES)}"
+            f"{'; unknown: ' + ', '.join(_unknown) if _unknown else ''}."
+        )
+    SIGN_IN_METHODS[_role] = frozenset(_methods)
 
 # Sessions end after inactivity (every request renews the cookie) and when the browser closes.
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 30, minimum=1)
@@ -240,6 +299,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Security headers -----------------------------------------------------------------------------
+# Signing in and out sends a form on to the eID (its authorisation and end-session endpoints):
+# the Content-Security-Policy's form-action must allow its origins. The issuer's origin by
+# default; add others when the endpoints live elsewhere (ID-porten: https://login.idporten.no).
+EID_FORM_ACTION_ORIGINS = envlist("EID_FORM_ACTION_ORIGINS", [origin_of(EID_ISSUER)] if EID_ENABLED else [])
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -247,7 +310,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *EID_FORM_ACTION_ORIGINS],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],

@@ -1,4 +1,5 @@
 from allauth.account.decorators import secure_admin_login
+from allauth.urls import build_provider_urlpatterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +9,20 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = _("ReConnect administration")
 admin.site.site_title = _("ReConnect")
 
+# allauth's URLs as allauth.urls has them, without its deprecated unnamed redirects.
+_allauth_urls = [
+    path("", include("allauth.account.urls")),
+    path("2fa/", include("allauth.mfa.urls")),
+    path("3rdparty/", include("allauth.socialaccount.urls")),
+    *build_provider_urlpatterns(),
+    path("sessions/", include("allauth.usersessions.urls")),
+]
+
 urlpatterns = [
     path("", include("reconnect.core.urls")),
     path("", include("reconnect.accounts.urls")),
     path("", include("reconnect.privacy.urls")),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(_allauth_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("forum/", include("forum.urls")),

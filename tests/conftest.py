@@ -15,6 +15,7 @@ from tests.factories import (
     ModeratorFactory,
     ProviderFactory,
 )
+from tests.oidc.fixtures import oidc_provider, oidc_server  # noqa: F401 - the eID tests' OpenID provider
 
 
 @pytest.fixture(autouse=True)

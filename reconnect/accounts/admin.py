@@ -123,3 +123,14 @@ class CareRelationshipAdmin(AccessLoggedAdmin):
         else:
             created = services.link_care_team(member=obj.member, provider=obj.provider, created_by=request.user)
             obj.pk = created.pk
+
+
+# The eID is configured by the environment only, and a person's eID link is theirs to add and
+# remove (/me/sign-in/): allauth's admin pages for these are not offered. Its admin module is
+# imported here first so that the admin's later autodiscovery does not register them again.
+import allauth.socialaccount.admin  # noqa: E402, F401
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken  # noqa: E402
+
+for _model in (SocialApp, SocialToken, SocialAccount):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

@@ -4,6 +4,7 @@ import re
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.db.models import Q
@@ -57,6 +58,8 @@ def _erase(user, plan) -> dict[str, int]:
         "accounts.care_team_links": CareRelationship.objects.filter(member=user).delete()[0],
         "accounts.email_addresses": EmailAddress.objects.filter(user=user).delete()[0],
         "accounts.sign_in_methods": Authenticator.objects.filter(user=user).delete()[0],
+        # The eID link: the HMAC of the identity number goes with the account.
+        "accounts.eid_link": SocialAccount.objects.filter(user=user).delete()[0],
         "accounts.sessions": UserSession.objects.filter(user=user).count(),
         "accounts.admin_history": _scrub_admin_history(
             user, [user.email, user.real_name, user.care_team_name, user.pseudonym or ""], plan.new_display_name
@@ -93,6 +96,16 @@ register(
                 lambda u: Authenticator.objects.filter(user=u),
                 fields=("type", "created_at", "last_used_at"),
                 url_name="mfa_index",
+            ),
+            Item(
+                "eid_link",
+                _("eID link"),
+                SocialAccount,
+                lambda u: SocialAccount.objects.filter(user=u),
+                # Not the uid: a keyed hash of the identity number, of no use to anyone outside the
+                # portal and a needless copy of something derived from it.
+                fields=("provider", "date_joined", "last_login"),
+                url_name="accounts:sign_in_methods",
             ),
             Item(
                 "sessions",
@@ -143,4 +156,5 @@ register(
     )
 )
 leave_out("admin.logentry", "The admin's own history of changes; a member has none.")
+leave_out("socialaccount.socialtoken", "The eID's tokens are never stored (SOCIALACCOUNT_STORE_TOKENS is off).")
 leave_out("account.emailconfirmation", "Short-lived confirmation codes, removed with the email address.")

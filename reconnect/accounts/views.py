@@ -10,7 +10,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reconnect.accounts import services
+from reconnect.accounts import services, signin
+from reconnect.accounts.eid import services as eid_services
 from reconnect.accounts.forms import CareTeamNameForm, OnboardingForm, ProfileForm, ProviderInvitationForm
 from reconnect.accounts.models import CareRelationship, Invitation, Role
 from reconnect.core.notifications import EmailChoice, kinds_for_role
@@ -114,6 +115,29 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your profile is saved."))
             return _activate_language(request, redirect("accounts:profile"), form.cleaned_data["language"])
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def sign_in_methods(request: HttpRequest) -> HttpResponse:
+    """The ways this person signs in: password, passkeys, the eID; each can be added or removed."""
+    from allauth.mfa.models import Authenticator
+    from django.conf import settings
+
+    user = request.user
+    authenticators = list(Authenticator.objects.filter(user=user).order_by("created_at"))
+    allowed = signin.allowed_methods(user.role)
+    context = {
+        "passkeys": [a for a in authenticators if a.type == Authenticator.Type.WEBAUTHN],
+        "has_recovery_codes": any(a.type == Authenticator.Type.RECOVERY_CODES for a in authenticators),
+        "eid_link": eid_services.eid_link(user),
+        "eid_enabled": settings.EID_ENABLED,
+        "eid_allowed": signin.EID in allowed,
+        "passkey_allowed": signin.PASSKEY in allowed,
+        "password_allowed": signin.PASSWORD in allowed,
+        "has_password": user.has_usable_password(),
+        "methods_message": signin.methods_sentence(user.role),
+    }
+    return render(request, "accounts/sign_in_methods.html", context)
 
 
 @member_required

@@ -13,7 +13,7 @@ _ALWAYS_OPEN = ("/accounts/", "/i18n/", "/static/", "/healthz", "/pages/", "/jsi
 
 class PortalGateMiddleware:
     """Nothing else is reachable until onboarding is done, and for roles that see other people's
-    data, until two-factor sign-in is set up."""
+    data, until two-factor sign-in is set up (or the session began with a high-level eID)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,7 +26,10 @@ class PortalGateMiddleware:
             if user.is_onboarded and user.needs_mfa and not request.path.startswith("/onboarding/"):
                 from allauth.mfa.utils import is_mfa_enabled
 
-                if not is_mfa_enabled(user):
+                from reconnect.accounts.signin import is_strong_session
+
+                # A high-level eID sign-in is two-factor sign-in on its own.
+                if not is_mfa_enabled(user) and not is_strong_session(request):
                     messages.info(request, _("Your role needs two-factor sign-in. Please set it up to continue."))
                     return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -5,6 +5,7 @@ Every page a journey visits gets an axe-core check (`axe_check`), which fails on
 
 import importlib
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -14,6 +15,8 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+
+from tests.oidc.fixtures import live_oidc_provider, live_oidc_server  # noqa: F401 - the eID journeys' provider
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make to
 # set up data are synchronous and safe there.
@@ -141,7 +144,7 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
         axe(page)
     page.get_by_label("Email").fill(email)
     page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign In", exact=True).click()
     if totp_secret:
         page.wait_for_url("**/accounts/2fa/authenticate/")
         if axe:
@@ -149,10 +152,19 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
         # allauth remembers used codes per account id; the same email is a new account in each test.
         account = str(get_user_model().objects.values_list("pk", flat=True).get(email__iexact=email))
         page.get_by_label("Code").fill(totp_code(totp_secret, account=account))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
 def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("banner").get_by_role("link", name="Sign in").wait_for()
+
+
+def finish_onboarding(page, pseudonym: str):
+    """Choose a pseudonym, accept the terms, and arrive home."""
+    page.get_by_label("Pseudonym").fill(pseudonym)
+    for box in page.get_by_role("checkbox").all():
+        box.check()
+    page.get_by_role("button", name="Start using ReConnect").click()
+    page.wait_for_url(re.compile(r"/$"))

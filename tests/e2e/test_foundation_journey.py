@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from reconnect.accounts import services
 from reconnect.accounts.models import Role, User
-from tests.e2e.conftest import sign_in, sign_out, totp_code, wrong_totp_code
+from tests.e2e.conftest import finish_onboarding, sign_in, sign_out, totp_code, wrong_totp_code
 from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, AdminFactory, CommunityFactory, ModeratorFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,11 +42,7 @@ def test_member_joins_by_invitation_and_onboards(page, axe_check, live_server):
     expect(page.get_by_text("contains your name or email name")).to_be_visible()
     axe_check(page)
 
-    page.get_by_label("Pseudonym").fill("Quiet Fjord")
-    for box in page.get_by_role("checkbox").all():
-        box.check()
-    page.get_by_role("button", name="Start using ReConnect").click()
-    page.wait_for_url(re.compile(r"/$"))
+    finish_onboarding(page, "Quiet Fjord")
     expect(page.get_by_role("heading", name="Hello, Quiet Fjord")).to_be_visible()
     expect(page.get_by_text("ReConnect is not for emergencies.")).to_be_visible()
     axe_check(page)
@@ -125,10 +121,10 @@ def test_wrong_totp_code_is_refused_with_a_clear_message(page, live_server):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     page.get_by_label("Code").fill(wrong_totp_code(TEST_TOTP_SECRET))
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign In", exact=True).click()
     expect(page.get_by_text("Incorrect code")).to_be_visible()
     assert "/accounts/2fa/authenticate/" in page.url
 

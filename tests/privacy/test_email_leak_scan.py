@@ -210,14 +210,6 @@ NOTIFICATION_MAIL = ("allauth's security notices are off (ACCOUNT_EMAIL_NOTIFICA
 
 # prefix -> (why the portal never sends it, a check that this is still so)
 NOT_SENT = {
-    "socialaccount/email/account_connected": (
-        "sign-in through other sites is not installed",
-        lambda ctx: not apps.is_installed("allauth.socialaccount"),
-    ),
-    "socialaccount/email/account_disconnected": (
-        "sign-in through other sites is not installed",
-        lambda ctx: not apps.is_installed("allauth.socialaccount"),
-    ),
     "account/email/email_confirm": (
         "verification by code is off",
         lambda ctx: not account_settings.EMAIL_VERIFICATION_BY_CODE_ENABLED,
@@ -241,6 +233,9 @@ NOT_SENT = {
     "mfa/email/recovery_codes_generated": NOTIFICATION_MAIL,
     "mfa/email/webauthn_added": NOTIFICATION_MAIL,
     "mfa/email/webauthn_removed": NOTIFICATION_MAIL,
+    # Linking and unlinking the eID (/me/sign-in/) would send these.
+    "socialaccount/email/account_connected": NOTIFICATION_MAIL,
+    "socialaccount/email/account_disconnected": NOTIFICATION_MAIL,
 }
 
 

@@ -46,3 +46,8 @@ class Command(BaseCommand):
         )
         for email, role, name in accounts_demo.logins():
             self.stdout.write(f"  {email:<22} {role:<16} {name}")
+        if settings.EID_ENABLED:
+            self.stdout.write(
+                f"Sign-in with eID is on ({settings.EID_ISSUER}): link it to a demo account under My account, "
+                "Sign-in methods (/me/sign-in/), or join through a new invitation (manage.py create_invitation)."
+            )
