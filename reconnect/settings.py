@@ -157,7 +157,8 @@ CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = envstr("TIME_ZONE", "Europe/Oslo")
-# Each app adds its periodic tasks in reconnect/celery.py (beat runs once, in its own process).
+# Each app adds its periodic tasks to the beat schedule in its apps.py, the daily digest in
+# reconnect/celery.py (beat runs once, in its own process).
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
 # --- Email ----------------------------------------------------------------------------------------
