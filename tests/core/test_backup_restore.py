@@ -69,7 +69,7 @@ def _wipe() -> None:
             tables = [t for t in connection.introspection.table_names(cursor) if not t.startswith("sqlite_")]
             cursor.execute("PRAGMA foreign_keys = OFF")
             for table in tables:
-                cursor.execute(f'DROP TABLE "{table}"')  # noqa: S608 - names from the database itself
+                cursor.execute(f'DROP TABLE "{table}"')
             cursor.execute("PRAGMA foreign_keys = ON")
 
 
