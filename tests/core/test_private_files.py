@@ -1,5 +1,8 @@
 """Private files in the database: encrypted chunks, streamed, gone with the row that owns them."""
 
+import os
+import tracemalloc
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
@@ -227,3 +230,34 @@ def test_an_export_download_whose_row_is_gone_is_a_404(login, reauthenticate, me
     DataExport.objects.filter(pk=export.pk).delete()
     assert client.get(f"/me/export/{export.pk}/download/").status_code == 404
     assert not PrivateFile.objects.exists()
+
+
+def test_a_database_error_while_an_export_is_written_leaves_no_file_and_the_export_waiting_for_a_retry(
+    small_chunks, disk_full, member
+):
+    export = DataExport.objects.create(user=member)
+    with pytest.raises(DatabaseError):
+        privacy_services.prepare_export(export_id=export.pk)
+    export.refresh_from_db()
+    assert export.status == DataExport.Status.PENDING and export.file_name == ""
+    assert not PrivateFile.objects.exists() and not PrivateFileChunk.objects.exists()
+
+
+def _peak_memory_of_a_download(size: int) -> int:
+    name = store_private_file("tests", os.urandom(size))
+    tracemalloc.start()
+    try:
+        response = private_file_response(name, filename="big.pdf", content_type="application/pdf")
+        received = sum(len(piece) for piece in response.streaming_content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert received == size
+    return peak
+
+
+def test_a_download_holds_a_chunk_at_a_time_in_memory_not_the_whole_file():
+    small, large = _peak_memory_of_a_download(1024 * 1024), _peak_memory_of_a_download(8 * 1024 * 1024)
+    # A few copies of one chunk (its token, the plain text) at a time, whatever the file's size.
+    assert large < 4 * 1024 * 1024, f"peak {large} bytes for 8 MB"
+    assert large - small < 512 * 1024, f"peak grows with the file: {small} -> {large}"
