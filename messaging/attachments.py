@@ -2,17 +2,16 @@
 
 A file is accepted only when its content is one of the allowed kinds (judged by its first bytes,
 not by the name the browser sends) and its name ends as that kind's files do. The bytes are
-encrypted with the field-encryption keys before they reach storages["private"].
+encrypted with the field-encryption keys and kept in the database (reconnect.core.files).
 """
 
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from reconnect.core.crypto import delete_private_file, read_encrypted_file, rotate_encrypted_file, store_encrypted_file
+from reconnect.core.files import delete_private_file, private_storage, read_private_file, store_private_file
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENTS = 3
@@ -84,15 +83,11 @@ def check_upload(upload) -> CheckedFile:
     return CheckedFile(name=name, content_type=actual, data=data)
 
 
-def private_storage():
-    return storages["private"]
-
-
 def store(data: bytes) -> str:
-    """Encrypt and save the bytes; returns the name inside the private storage."""
-    return store_encrypted_file(STORAGE_FOLDER, data)
+    """Encrypt and save the bytes; returns the file's name. Call it in the transaction of its row."""
+    return store_private_file(STORAGE_FOLDER, data)
 
 
-read = read_encrypted_file
+read = read_private_file
 delete = delete_private_file
-rotate = rotate_encrypted_file
+__all__ = ["check_upload", "delete", "private_storage", "read", "store"]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts.models import CareRelationship
 from reconnect.core.crypto import EncryptedTextField
+from reconnect.core.files import PrivateFileNameField
 
 
 class ConversationQuerySet(models.QuerySet["Conversation"]):
@@ -131,7 +132,8 @@ class Attachment(models.Model):
     """A file sent with a message, stored encrypted in the private storage (never served by URL)."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    file_name = models.CharField(max_length=200, editable=False)  # name inside storages["private"]
+    # The encrypted contents are a PrivateFile of that name; a trigger removes it with this row.
+    file_name = PrivateFileNameField()
     original_name = EncryptedTextField(_("file name"))
     content_type = models.CharField(_("type"), max_length=60)
     size = models.PositiveIntegerField(_("size in bytes"))

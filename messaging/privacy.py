@@ -6,10 +6,8 @@ encrypted, under the anonymous account); 0 removes them with the account.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from messaging import attachments as files
@@ -21,12 +19,9 @@ def _remove_conversations(conversations) -> int:
     from moderation.models import MessageCrisisFlag
 
     ids = list(conversations.values_list("pk", flat=True))
-    names = list(Attachment.objects.filter(message__conversation__in=ids).values_list("file_name", flat=True))
     MessageCrisisFlag.objects.filter(conversation_id__in=ids).delete()
-    removed = Conversation.objects.filter(pk__in=ids).delete()[1].get("messaging.Conversation", 0)
-    for name in names:
-        transaction.on_commit(partial(files.delete, name))
-    return removed
+    # The attachments' files go in this transaction too (a trigger on messaging_attachment).
+    return Conversation.objects.filter(pk__in=ids).delete()[1].get("messaging.Conversation", 0)
 
 
 def _erase(user, plan) -> dict[str, int]:

@@ -1,16 +1,15 @@
 """Operations of secure messaging, one per use case, each in one transaction.
 
 Sending writes the message, its attachments, the notifications and (for a provider) the
-access-log entry together or not at all; an attachment file already written to the private
-storage is removed again when the transaction fails.
+access-log entry together or not at all; attachment files are written in the same database
+transaction (reconnect.core.files), so a failure leaves no file behind either.
 """
 
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,10 +48,8 @@ def reachable_providers(conversation: Conversation) -> list:
     ]
 
 
-def _write(
-    *, author, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile], stored: list[str]
-) -> Message:
-    """Write one message and its attachments; names of files written are appended to `stored`."""
+def _write(*, author, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile]) -> Message:
+    """Write one message and its attachments."""
     body = body.strip()
     if not body:
         raise ValidationError(_("Please write a message."), code="empty")
@@ -61,8 +58,14 @@ def _write(
     message = Message.objects.create(conversation=conversation, author=author, body=body, created_at=now)
     hooks.text_stored(screening=screening, obj=message, where=hooks.MESSAGE)
     for upload in uploads:
-        name = files.store(upload.data)
-        stored.append(name)
+        try:
+            name = files.store(upload.data)
+        except DatabaseError as exc:
+            # The file's savepoint is rolled back; raising rolls back the message too.
+            raise ValidationError(
+                _("Your message was not sent: the attached files could not be saved just now. Please try again."),
+                code="storage_failed",
+            ) from exc
         Attachment.objects.create(
             message=message,
             file_name=name,
@@ -72,18 +75,6 @@ def _write(
             created_at=now,
         )
     return message
-
-
-@contextmanager
-def _files_removed_on_error():
-    """Django has no on-rollback hook: files written in a failed transaction are removed here."""
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            files.delete(name)
-        raise
 
 
 def start_conversation(
@@ -96,7 +87,7 @@ def start_conversation(
     subject = subject.strip()
     if not subject:
         raise ValidationError(_("Please give your message a subject."), code="no_subject")
-    with _files_removed_on_error() as stored, transaction.atomic():
+    with transaction.atomic():
         now = timezone.now()
         conversation = Conversation.objects.create(
             member=member, subject=subject, created_at=now, last_message_at=now, member_read_at=now
@@ -104,7 +95,7 @@ def start_conversation(
         Participant.objects.bulk_create(
             [Participant(conversation=conversation, provider=p, added_at=now) for p in providers]
         )
-        _write(author=member, conversation=conversation, body=body, uploads=uploads, stored=stored)
+        _write(author=member, conversation=conversation, body=body, uploads=uploads)
         notify(
             users=providers,
             kind=notifications.FOR_PROVIDER,
@@ -118,7 +109,7 @@ def send_message(
     *, author, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile] = ()
 ) -> Message:
     """A reply in an existing conversation, by its member or by one of its providers."""
-    with _files_removed_on_error() as stored, transaction.atomic():
+    with transaction.atomic():
         # Lock the conversation so that concurrent replies keep last_message_at in order.
         conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
         if author.pk == conversation.member_id:
@@ -132,7 +123,7 @@ def send_message(
             if not Conversation.objects.for_provider(author).filter(pk=conversation.pk).exists():
                 raise ValidationError(_("You are not part of this conversation."), code="not_participant")
             recipients = [conversation.member]
-        message = _write(author=author, conversation=conversation, body=body, uploads=uploads, stored=stored)
+        message = _write(author=author, conversation=conversation, body=body, uploads=uploads)
         conversation.last_message_at = message.created_at
         update = ["last_message_at"]
         if author.pk == conversation.member_id:

@@ -1,23 +1,26 @@
 """Member pages (/messages/), the provider dashboard (/provider/) and attachment downloads."""
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reconnect.accounts.models import Role
+from reconnect.core.files import CorruptPrivateFile, private_file_response
 from reconnect.core.permissions import member_required, provider_required, role_required
 from reconnect.core.services import log_access
 
-from . import attachments as files
 from . import permissions, selectors, services
 from .forms import AvailabilityForm, MessageForm, NewConversationForm
 from .models import ProviderAvailability
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 
 
@@ -134,11 +137,18 @@ def unarchive(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(Role.MEMBER, Role.PROVIDER)
 def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     item = permissions.get_attachment_for(request.user, pk)
+    conversation = item.message.conversation
     try:
-        data = files.read(item.file_name)
+        response = private_file_response(
+            item.file_name, filename=item.original_name or "attachment", content_type=item.content_type
+        )
     except FileNotFoundError as exc:
         raise Http404 from exc
-    conversation = item.message.conversation
+    except (DatabaseError, CorruptPrivateFile):
+        logger.exception("Attachment %s could not be read", item.pk)
+        messages.error(request, _("This file cannot be opened right now. Please try again in a few minutes."))
+        is_provider = request.user.role == Role.PROVIDER
+        return redirect(conversation.get_provider_url() if is_provider else conversation.get_absolute_url())
     if request.user.role == Role.PROVIDER:
         log_access(
             actor=request.user,
@@ -146,10 +156,6 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
             obj=item,
             label=f"{item} · {conversation}",
         )
-    response = HttpResponse(data, content_type=item.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, item.original_name or "attachment")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Length"] = str(len(data))
     return response
 
 

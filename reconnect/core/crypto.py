@@ -7,15 +7,11 @@ newest key and decrypts with any of them, so keys rotate by putting a new key fi
 
 import base64
 import hashlib
-import posixpath
-import uuid
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.base import ContentFile
-from django.core.files.storage import storages
 from django.db import models
 
 
@@ -65,35 +61,6 @@ def decrypt_text(token: str) -> str:
 
 def rotate_token(token: str) -> str:
     return get_fernet().rotate(token.encode()).decode()
-
-
-# --- Encrypted files in the private storage (never served by URL) --------------------------------
-
-
-def store_encrypted_file(folder: str, data: bytes) -> str:
-    """Encrypt and save the bytes under `folder`; returns the name inside storages["private"]."""
-    return storages["private"].save(f"{folder}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().encrypt(data)))
-
-
-def read_encrypted_file(name: str) -> bytes:
-    with storages["private"].open(name, "rb") as handle:
-        return get_fernet().decrypt(handle.read())
-
-
-def delete_private_file(name: str) -> None:
-    storages["private"].delete(name)
-
-
-def rotate_encrypted_file(name: str) -> str:
-    """Re-encrypt one stored file under the newest key into a new file beside it; returns its name.
-
-    The old file stays: the caller deletes it once its row points at the new one.
-    """
-    with storages["private"].open(name, "rb") as handle:
-        token = handle.read()
-    return storages["private"].save(
-        f"{posixpath.dirname(name)}/{uuid.uuid4().hex}.bin", ContentFile(get_fernet().rotate(token))
-    )
 
 
 class EncryptedTextField(models.TextField):

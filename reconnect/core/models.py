@@ -174,3 +174,38 @@ class AccessLogRetention(models.Model):
 
     def __str__(self) -> str:
         return f"remove before {self.remove_before}"
+
+
+class PrivateFile(models.Model):
+    """One private file (a message attachment, a data export), kept encrypted in the database.
+
+    Its contents are in PrivateFileChunk rows, so that every web and worker process on any host
+    reads the same files and a database backup holds them. See reconnect.core.files.
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    size = models.BigIntegerField(default=0)  # of the plain contents
+    chunk_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("private file")
+        verbose_name_plural = _("private files")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrivateFileChunk(models.Model):
+    """A piece of a private file: one Fernet token of at most 256 kB of its plain contents."""
+
+    # The database removes the chunks with their file, also when the file goes through a trigger.
+    file = models.ForeignKey(PrivateFile, on_delete=models.DB_CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["file", "index"], name="one_chunk_per_place")]
+
+    def __str__(self) -> str:
+        return f"{self.file_id}:{self.index}"

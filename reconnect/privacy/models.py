@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reconnect.core.files import PrivateFileNameField
+
 # An export still "being prepared" after this lost its task (an emptied broker, a database away
 # for every retry): it is shown as failed, and asking again starts a new one.
 EXPORT_GIVE_UP_AFTER = timedelta(hours=1)
@@ -25,8 +27,9 @@ class DataExport(models.Model):
     ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
     expires_at = models.DateTimeField(_("available until"), null=True, blank=True)
     downloaded_at = models.DateTimeField(_("last downloaded"), null=True, blank=True)
-    # The name inside storages["private"]; the ZIP is encrypted there like message attachments.
-    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    # The encrypted ZIP is a PrivateFile of that name; a trigger removes it with this row, or
+    # when the name is emptied (the copy expired).
+    file_name = PrivateFileNameField(blank=True)
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
 
     class Meta:

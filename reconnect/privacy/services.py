@@ -20,7 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from reconnect.core.crypto import delete_private_file, read_encrypted_file, rotate_encrypted_file, store_encrypted_file
+from reconnect.core.files import read_private_file, store_private_file
 from reconnect.core.models import AccessLogEntry
 from reconnect.core.services import notify
 from reconnect.privacy import registry
@@ -101,7 +101,7 @@ def set_profile_privacy(*, user, profile_hidden: bool, show_post_count: bool) ->
 
 
 def read_export(export: DataExport) -> bytes:
-    return read_encrypted_file(export.file_name)
+    return read_private_file(export.file_name)
 
 
 @transaction.atomic
@@ -177,40 +177,24 @@ def prepare_export(*, export_id: int) -> None:
     if export is None or export.user.is_erased:
         return
     data = build_export_zip(user=export.user)
-    content = store_encrypted_file(EXPORT_FOLDER, data)
-    committed = False
-
-    def mark_committed() -> None:
-        nonlocal committed
-        committed = True
-
-    try:
-        with transaction.atomic():
-            # Registered first, so it runs before any other callback of this transaction.
-            transaction.on_commit(mark_committed)
-            _finish_export(export_id=export_id, user_id=export.user_id, content=content, size=len(data))
-    except BaseException:
-        # Nothing points at the file unless the transaction committed (an error in a callback
-        # after the commit leaves a ready export, whose file must stay).
-        if not committed:
-            delete_private_file(content)
-        raise
+    with transaction.atomic():
+        # The file is written in the transaction that marks the export ready: both or neither.
+        _finish_export(export_id=export_id, user_id=export.user_id, data=data)
 
 
-def _finish_export(*, export_id: int, user_id: int, content: str, size: int) -> None:
+def _finish_export(*, export_id: int, user_id: int, data: bytes) -> None:
     # The same lock order as the deletion (the person first), so the two never deadlock: a
-    # deletion that won the race has removed this export, and the file goes again.
+    # deletion that won the race has removed this export, and no file is written.
     user = User.objects.select_for_update().get(pk=user_id)
     locked = DataExport.objects.select_for_update().filter(pk=export_id, status=DataExport.Status.PENDING).first()
     if locked is None or user.is_erased:
-        transaction.on_commit(partial(delete_private_file, content))
         return
     now = timezone.now()
     locked.status = DataExport.Status.READY
     locked.ready_at = now
     locked.expires_at = now + timedelta(hours=settings.PRIVACY_EXPORT_VALID_HOURS)
-    locked.file_name = content
-    locked.size = size
+    locked.file_name = store_private_file(EXPORT_FOLDER, data)
+    locked.size = len(data)
     locked.save(update_fields=["status", "ready_at", "expires_at", "file_name", "size"])
     notify(users=[user], kind=EXPORT_READY, url=reverse("privacy:export"))
 
@@ -225,23 +209,11 @@ def record_download(*, export: DataExport) -> None:
     record_own_action(user=export.user, action="export_downloaded")
 
 
-def rotate_export_files() -> int:
-    """Re-encrypt the stored exports under the newest key (part of `rotate_encryption_keys`)."""
-    count = 0
-    for export in DataExport.objects.exclude(file_name="").only("pk", "file_name").order_by("pk"):
-        new_name = rotate_encrypted_file(export.file_name)
-        DataExport.objects.filter(pk=export.pk).update(file_name=new_name)
-        delete_private_file(export.file_name)  # only once the row points at the new file
-        count += 1
-    return count
-
-
 def remove_expired_exports(*, now=None) -> int:
-    expired = list(DataExport.objects.filter(expires_at__lte=now or timezone.now()).exclude(file_name=""))
-    for export in expired:
-        delete_private_file(export.file_name)
-    DataExport.objects.filter(pk__in=[e.pk for e in expired]).update(file_name="", size=0)
-    return len(expired)
+    # Emptying the name removes the file in the same statement's transaction (a trigger on
+    # privacy_dataexport, see reconnect.core.files).
+    expired = DataExport.objects.filter(expires_at__lte=now or timezone.now()).exclude(file_name="")
+    return expired.update(file_name="", size=0)
 
 
 # --- Erasure --------------------------------------------------------------------------------------
@@ -295,10 +267,8 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
         if section.erase is not None:
             counts.update(section.erase(user, plan))
 
-    export_files = list(DataExport.objects.filter(user=user).exclude(file_name="").values_list("file_name", flat=True))
+    # Their files go in this transaction too (a trigger on privacy_dataexport).
     counts["privacy.exports"] = DataExport.objects.filter(user=user).delete()[0]
-    for name in export_files:
-        transaction.on_commit(partial(delete_private_file, name))
     _end_all_sessions(user)
 
     user.email = f"former-{uuid.uuid4().hex}@erased.invalid"

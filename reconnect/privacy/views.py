@@ -1,14 +1,15 @@
 import logging
 
 from allauth.account.decorators import reauthentication_required
-from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from reconnect.core.files import CorruptPrivateFile, private_file_response
 from reconnect.core.permissions import get_visible_or_404, login_required, member_required, peer_required, public
 from reconnect.privacy import services
 from reconnect.privacy.forms import DeleteAccountForm, ProfilePrivacyForm
@@ -74,15 +75,19 @@ def _download_confirmed(request: HttpRequest, *, export: DataExport) -> HttpResp
             return redirect("privacy:export")
         return _no_longer_available(request)
     try:
-        content = services.read_export(export)
-    except (OSError, InvalidToken):
-        # The file went between the page and the click (the nightly retention, a key rotation).
-        logger.warning("Data export %s could not be read", export.pk, exc_info=True)
+        response = private_file_response(
+            export.file_name,
+            filename=f"reconnect-data-{export.ready_at:%Y-%m-%d}.zip",
+            content_type="application/zip",
+        )
+    except FileNotFoundError:
+        # The file went between the page and the click (the nightly retention).
         return _no_longer_available(request)
+    except (DatabaseError, CorruptPrivateFile):
+        logger.warning("Data export %s could not be read", export.pk, exc_info=True)
+        messages.error(request, _("Your copy cannot be downloaded right now. Please try again in a few minutes."))
+        return redirect("privacy:export")
     services.record_download(export=export)
-    response = HttpResponse(content, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="reconnect-data-{export.ready_at:%Y-%m-%d}.zip"'
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -24,18 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DIARY = b"Monday: slept 4 hours.\nTuesday: slept 6 hours.\n"
 
 
-@pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
-
-
-def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, axe_check, live_server, private_storage):
+def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, axe_check, live_server):
     nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
     CrisisContactFactory(community=nordvik, name="Nordvik emergency ward", phone="77 00 00 00")
     member = MemberFactory(
@@ -117,7 +106,7 @@ def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, ax
     axe_check(page)
 
 
-def test_a_wrong_attachment_is_explained_on_a_phone(phone_page, axe_check, live_server, private_storage):
+def test_a_wrong_attachment_is_explained_on_a_phone(phone_page, axe_check, live_server):
     member = MemberFactory(email="marte@example.net", pseudonym="Birch")
     provider = ProviderFactory(real_name="Dr. Kari Berg", community=member.community)
     CareRelationshipFactory(member=member, provider=provider)

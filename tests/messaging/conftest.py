@@ -1,19 +1,24 @@
 import pytest
 
+from reconnect.core.models import PrivateFile, PrivateFileChunk
 from tests.messaging.factories import make_conversation
 
 
-@pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path):
-    """Attachments go to a folder of this test only."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
-    return tmp_path / "private"
+class StoredFiles:
+    """What the private storage (encrypted files in the database) holds, for tests to look at."""
+
+    def names(self) -> list[str]:
+        return sorted(PrivateFile.objects.values_list("name", flat=True))
+
+    def raw(self, name: str) -> bytes:
+        """The stored bytes of one file, as a database dump would show them."""
+        chunks = PrivateFileChunk.objects.filter(file__name=name).order_by("index").values_list("data", flat=True)
+        return b"".join(bytes(chunk) for chunk in chunks)
+
+
+@pytest.fixture
+def private_storage(db):
+    return StoredFiles()
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from messaging import attachments, services
-from messaging.management.commands.rotate_encryption_keys import encrypted_fields
 from reconnect.core.crypto import decrypt_text, get_fernet
+from reconnect.core.management.commands.rotate_encryption_keys import encrypted_fields
+from reconnect.core.models import PrivateFileChunk
 from tests.factories import TEST_TOTP_SECRET
 from tests.messaging.factories import PDF_BYTES, upload
 
@@ -69,8 +70,14 @@ def test_rotation_moves_everything_to_the_newest_key(keys, member, provider, pri
     message.refresh_from_db()
     assert message.body == "Rotation body"
     item.refresh_from_db()
-    assert item.file_name != old_file and not attachments.private_storage().exists(old_file)
-    assert attachments.read(item.file_name) == PDF_BYTES and item.original_name == "scan.pdf"
+    # The file keeps its name; every chunk of it is re-encrypted in place.
+    assert item.file_name == old_file and attachments.read(item.file_name) == PDF_BYTES
+    assert item.original_name == "scan.pdf"
+    assert "private files (attachments, exports): 1" in out.getvalue()
+    for chunk in PrivateFileChunk.objects.filter(file__name=old_file):
+        new_only.decrypt(bytes(chunk.data))
+        with pytest.raises(InvalidToken):
+            Fernet(OLD_KEY.encode()).decrypt(bytes(chunk.data))
     totp.refresh_from_db()
     codes.refresh_from_db()
     assert decrypt_text(totp.data["secret"]) == TEST_TOTP_SECRET

@@ -20,8 +20,8 @@ def _explode(*args, **kwargs):
 pytestmark = pytest.mark.django_db
 
 
-def _files(folder):
-    return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
+def _files(private_storage):
+    return private_storage.names()
 
 
 def test_a_failure_in_notification_creation_leaves_no_conversation_message_or_file(

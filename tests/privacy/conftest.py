@@ -26,7 +26,7 @@ from moderation.models import CheckIn as ModeratorCheckIn
 from reconnect.accounts.models import CareRelationship
 from tests.factories import CommunityFactory, MemberFactory
 from tests.forum.factories import ThreadFactory, TopicFactory, reply
-from tests.messaging.conftest import private_storage  # noqa: F401 (autouse: attachments go to a folder of the test)
+from tests.messaging.conftest import private_storage  # noqa: F401 (what the private storage holds)
 from tests.toolbox.factories import ShareFactory
 from toolbox import services as toolbox_services
 from toolbox.models import Goal, Medication, NetworkPerson, Step

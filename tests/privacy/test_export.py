@@ -46,7 +46,7 @@ def test_export_holds_a_readable_summary_and_json_per_app_with_everything_the_me
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert "attachment;" in response["Content-Disposition"]
-    archive = _unzip(response.content)
+    archive = _unzip(response.getvalue())
     names = set(archive.namelist())
     assert {"index.html", "account.json", "forum.json", "toolbox.json", "cafes.json", "messages.json"} <= names
     forum = json.loads(archive.read("forum.json"))
@@ -138,7 +138,7 @@ def test_an_expired_export_says_so_and_offers_a_new_one(prepare, login, reauthen
 
 def test_an_export_whose_file_is_gone_says_so_instead_of_failing(prepare, login, reauthenticate, member):
     # The file can go between the page and the click: the nightly retention, a key rotation.
-    from reconnect.core.crypto import delete_private_file
+    from reconnect.core.files import delete_private_file
 
     client = login(member)
     export = prepare(client, reauthenticate)
@@ -237,7 +237,7 @@ def test_an_export_finishing_after_the_account_was_deleted_leaves_nothing(member
     services.erase_account(user=member, keep_post_text=False)
     services.prepare_export(export_id=export.pk)
     assert not DataExport.objects.exists()
-    assert not (private_storage / "exports").exists()
+    assert private_storage.names() == []
 
 
 def test_a_deletion_that_wins_the_race_removes_the_file_the_export_wrote(
@@ -258,7 +258,7 @@ def test_a_deletion_that_wins_the_race_removes_the_file_the_export_wrote(
     with django_capture_on_commit_callbacks(execute=True):
         services.prepare_export(export_id=export.pk)
     assert not DataExport.objects.exists()
-    assert list((private_storage / "exports").glob("*")) == []
+    assert private_storage.names() == []
 
 
 def test_key_rotation_re_encrypts_prepared_exports(member, settings):
@@ -295,4 +295,4 @@ def test_a_failure_after_the_file_was_written_removes_the_file(member, private_s
     tasks.prepare_export(export.pk)
     export.refresh_from_db()
     assert export.status == DataExport.Status.FAILED and export.file_name == ""
-    assert list((private_storage / "exports").glob("*")) == []
+    assert private_storage.names() == []

@@ -2,9 +2,10 @@
 
 Rotation: put a new key first in FIELD_ENCRYPTION_KEYS (keep the old ones after it), restart, run
 this command, then remove the old keys. It covers every EncryptedTextField of every installed
-model, the attachment files of messaging, prepared data exports and the two-factor secrets of allauth's MFA (which the
-portal's MFA adapter encrypts with the same keys). Safe to run again; each row is re-encrypted in
-its own short transaction so that a large portal is not locked for long.
+model, every private file in the database (message attachments, data exports; reconnect.core.files)
+and the two-factor secrets of allauth's MFA (which the portal's MFA adapter encrypts with the same
+keys). Safe to run again; rows are re-encrypted in short transactions so that a large portal is
+not locked for long.
 """
 
 from cryptography.fernet import InvalidToken
@@ -13,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from reconnect.core.crypto import EncryptedTextField, get_fernet, rotate_token
+from reconnect.core.files import rotate_private_files
 
 BATCH = 500
 
@@ -64,23 +66,8 @@ def rotate_mfa_secrets() -> int:
     return count
 
 
-def rotate_attachment_files() -> int:
-    from messaging import attachments
-    from messaging.models import Attachment
-
-    count = 0
-    for item in Attachment.objects.order_by("pk").only("pk", "file_name").iterator():
-        old_name = item.file_name
-        new_name = attachments.rotate(old_name)
-        Attachment.objects.filter(pk=item.pk).update(file_name=new_name)
-        # The old file goes only once the row points at the new one.
-        attachments.delete(old_name)
-        count += 1
-    return count
-
-
 class Command(BaseCommand):
-    help = "Re-encrypt every encrypted field, attachment file and two-factor secret under the newest key."
+    help = "Re-encrypt every encrypted field, private file and two-factor secret under the newest key."
 
     def handle(self, *args, **options):
         get_fernet.cache_clear()
@@ -93,8 +80,5 @@ class Command(BaseCommand):
                 count = rotate_model(model, names)
                 self.stdout.write(f"{model._meta.label}: {count} rows ({', '.join(names)})")
         self.stdout.write(f"two-factor secrets: {rotate_mfa_secrets()}")
-        self.stdout.write(f"attachment files: {rotate_attachment_files()}")
-        from reconnect.privacy.services import rotate_export_files
-
-        self.stdout.write(f"data export files: {rotate_export_files()}")
+        self.stdout.write(f"private files (attachments, exports): {rotate_private_files()}")
         self.stdout.write(self.style.SUCCESS("Everything is encrypted under the newest key."))
