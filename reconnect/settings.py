@@ -105,9 +105,18 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------------
+# Two roles on PostgreSQL: DATABASE_URL is the least-privilege application role every web and worker
+# process uses; MIGRATE_DATABASE_URL is the owner role that `migrate` (and the retention cut-off,
+# through a function it owns) runs as. Without MIGRATE_DATABASE_URL one role does both.
 DATABASE_URL = envstr("DATABASE_URL")
+MIGRATE_DATABASE_URL = envstr("MIGRATE_DATABASE_URL")
+DATABASE_OWNER: dict | None = None
+if MIGRATE_DATABASE_URL and not DATABASE_URL:
+    raise ImproperlyConfigured("MIGRATE_DATABASE_URL is set but DATABASE_URL is not: set both, or neither.")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+    if MIGRATE_DATABASE_URL:
+        DATABASE_OWNER = dict(dj_database_url.parse(MIGRATE_DATABASE_URL))
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
