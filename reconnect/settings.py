@@ -166,6 +166,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Only one beat sends, however many run; it writes the heartbeat /healthz reports (reconnect.core.beat).
+CELERY_BEAT_SCHEDULER = "reconnect.core.beat:LockedScheduler"
 CELERY_TIMEZONE = envstr("TIME_ZONE", "Europe/Oslo")
 # Each app adds its periodic tasks in reconnect/celery.py (beat runs once, in its own process).
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
