@@ -61,12 +61,17 @@ def app_role_name() -> str:
     return str(settings.DATABASES["default"]["USER"] or "")
 
 
-def create_app_role(connection: BaseDatabaseWrapper, *, role: str, password: str) -> bool:
-    """Create the application role if it is missing (login, nothing more); returns whether it was new."""
+def role_exists(connection: BaseDatabaseWrapper, role: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
-        if cursor.fetchone():
-            return False
+        return cursor.fetchone() is not None
+
+
+def create_app_role(connection: BaseDatabaseWrapper, *, role: str, password: str) -> bool:
+    """Create the application role if it is missing (login, nothing more); returns whether it was new."""
+    if role_exists(connection, role):
+        return False
+    with connection.cursor() as cursor:
         # A role name and password cannot be query parameters in CREATE ROLE.
         literal = password.replace("'", "''")
         cursor.execute(

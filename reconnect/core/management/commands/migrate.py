@@ -23,6 +23,9 @@ class Command(MigrateCommand):
                 return
             db_roles.sync_access_log_kept_days(connection, days=settings.PRIVACY_ACCESS_LOG_KEPT_DAYS)
             if db_roles.owner_settings() and app_role and app_role != connection.settings_dict["USER"]:
+                if not db_roles.role_exists(connection, app_role):
+                    self.stdout.write(f"The application role {app_role!r} does not exist yet: run create_app_role.")
+                    return
                 db_roles.grant_app_role(connection, role=app_role)
                 if options["verbosity"] >= 1:
                     self.stdout.write(f"Granted the application role {app_role!r} its rights.")
