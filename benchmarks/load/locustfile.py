@@ -195,7 +195,7 @@ class Member(Person):
         page = self.get(random.choice(meetings), "/cafes/[id]/")
         forms = forms_of(page, r"/cafes/\d+/answer/")
         if forms:
-            self.submit(forms[0], "/cafes/[id]/answer/", answer=random.choice(["going", "maybe", "not_going"]))
+            self.submit(forms[0], "/cafes/[id]/answer/")  # one of the answers the form offers
 
 
 class Provider(Person):

@@ -57,10 +57,6 @@ def quote(connection: BaseDatabaseWrapper, name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def app_role_name() -> str:
-    return str(settings.DATABASES["default"]["USER"] or "")
-
-
 def role_exists(connection: BaseDatabaseWrapper, role: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
