@@ -130,7 +130,7 @@ class Thread(models.Model):
     # Kept up to date by the services, so that lists and pagination never count posts.
     post_count = models.PositiveIntegerField(default=0)
     view_count = models.PositiveIntegerField(default=0)
-    # For the moderation issue: a locked thread takes no replies; pinned threads come first.
+    # Set by moderators: a locked thread takes no replies; pinned threads come first.
     is_locked = models.BooleanField(_("locked"), default=False)
     is_pinned = models.BooleanField(_("pinned"), default=False)
 
@@ -182,7 +182,7 @@ class PostQuerySet(models.QuerySet["Post"]):
 class Post(models.Model):
     class Status(models.TextChoices):
         PUBLISHED = "published", _("Published")
-        # Waiting for a moderator (the moderation issue decides when); only the author sees it.
+        # Waiting for a moderator (the screen or a sanction decides when); only the author sees it.
         HELD = "held", _("Held for a moderator")
         HIDDEN = "hidden", _("Hidden by a moderator")
         REMOVED_BY_AUTHOR = "removed_by_author", _("Removed by its author")

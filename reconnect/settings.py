@@ -169,7 +169,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Only one beat sends, however many run; it writes the heartbeat /healthz reports (reconnect.core.beat).
 CELERY_BEAT_SCHEDULER = "reconnect.core.beat:LockedScheduler"
 CELERY_TIMEZONE = envstr("TIME_ZONE", "Europe/Oslo")
-# Each app adds its periodic tasks in reconnect/celery.py (beat runs once, in its own process).
+# Each app adds its periodic tasks to the beat schedule in its apps.py, the daily digest in
+# reconnect/celery.py (beat runs once, in its own process).
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 
 # --- Email ----------------------------------------------------------------------------------------
