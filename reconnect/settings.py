@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "reconnect.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -106,9 +107,18 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------------
+# Two roles on PostgreSQL: DATABASE_URL is the least-privilege application role every web and worker
+# process uses; MIGRATE_DATABASE_URL is the owner role that `migrate` (and the retention cut-off,
+# through a function it owns) runs as. Without MIGRATE_DATABASE_URL one role does both.
 DATABASE_URL = envstr("DATABASE_URL")
+MIGRATE_DATABASE_URL = envstr("MIGRATE_DATABASE_URL")
+DATABASE_OWNER: dict | None = None
+if MIGRATE_DATABASE_URL and not DATABASE_URL:
+    raise ImproperlyConfigured("MIGRATE_DATABASE_URL is set but DATABASE_URL is not: set both, or neither.")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+    if MIGRATE_DATABASE_URL:
+        DATABASE_OWNER = dict(dj_database_url.parse(MIGRATE_DATABASE_URL))
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -157,6 +167,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Only one beat sends, however many run; it writes the heartbeat /healthz reports (reconnect.core.beat).
+CELERY_BEAT_SCHEDULER = "reconnect.core.beat:LockedScheduler"
 CELERY_TIMEZONE = envstr("TIME_ZONE", "Europe/Oslo")
 # Each app adds its periodic tasks to the beat schedule in its apps.py, the daily digest in
 # reconnect/celery.py (beat runs once, in its own process).
@@ -375,13 +387,29 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# One JSON object per line on stderr (reconnect.core.logs); LOG_FORMAT=text for reading by eye.
+LOG_FORMAT = envstr("LOG_FORMAT", "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "reconnect.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django's own "GET /path" lines of runserver; the portal logs each request itself.
+        "django.server": {"level": "WARNING"},
+        # gunicorn's error log through the same formatter (its access log is off: see gunicorn.conf.py).
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+# Celery workers and beat log through LOGGING too, instead of their own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Portal behaviour -----------------------------------------------------------------------------
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 14, minimum=1)

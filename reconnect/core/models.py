@@ -168,6 +168,9 @@ class AccessLogRetention(models.Model):
     """
 
     remove_before = models.DateTimeField(null=True, blank=True)
+    # ACCESS_LOG_KEPT_DAYS as the owner role last stored it; the database refuses a cut-off later
+    # than this many days before now (see reconnect.core.db_roles).
+    kept_days = models.IntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("access log retention")

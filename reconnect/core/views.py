@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from reconnect.accounts.models import CareRelationship, Role
 from reconnect.core import services
+from reconnect.core.beat import beat_state
 from reconnect.core.models import ContentPage, Notification
 from reconnect.core.permissions import get_visible_or_404, login_required, public
 
@@ -60,14 +61,26 @@ def healthz(request: HttpRequest) -> JsonResponse:
     database = _database_ok()
     broker = _broker_ok()
     healthy = database and broker
+    # A late beat is reported but does not make this web process unhealthy: a load balancer must
+    # not take the web out of service because the scheduler stopped (its own check does that).
+    beat, beat_age = _beat_state()
     return JsonResponse(
         {
             "status": "ok" if healthy else "unavailable",
             "database": "ok" if database else "down",
             "broker": "ok" if broker else "down",
+            "beat": beat,
+            "beat_seconds_ago": beat_age,
         },
         status=200 if healthy else 503,
     )
+
+
+def _beat_state() -> tuple[str, float | None]:
+    try:
+        return beat_state()
+    except Exception:  # noqa: BLE001 - the cache is down: beat's state is unknown, not an error page
+        return "unknown", None
 
 
 @login_required

@@ -20,6 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from reconnect.core import db_roles
 from reconnect.core.files import read_private_file, store_private_file
 from reconnect.core.models import AccessLogEntry
 from reconnect.core.services import notify
@@ -299,8 +300,14 @@ def remove_old_access_log(*, now=None) -> int:
     days = settings.PRIVACY_ACCESS_LOG_KEPT_DAYS
     if days <= 0:
         return 0
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        # The database's clock and its stored ACCESS_LOG_KEPT_DAYS decide, not this process: the
+        # application role can only call the owner's function (see reconnect.core.db_roles).
+        db_roles.sync_access_log_kept_days(connection, days=days)
+        return db_roles.apply_access_log_retention(connection)
     cutoff = (now or timezone.now()) - timedelta(days=days)
-    AccessLogRetention.objects.update_or_create(pk=1, defaults={"remove_before": cutoff})
+    AccessLogRetention.objects.update_or_create(pk=1, defaults={"remove_before": cutoff, "kept_days": days})
     return AccessLogEntry.objects.filter(created_at__lt=cutoff).delete()[0]
 
 

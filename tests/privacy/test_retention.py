@@ -22,7 +22,9 @@ def test_an_old_line_may_be_removed_by_retention_but_never_changed(member, provi
     from reconnect.core.models import AccessLogRetention
 
     old = AccessLogEntryFactory(subject=member, actor=provider, created_at=timezone.now() - timedelta(days=400))
-    AccessLogRetention.objects.update_or_create(pk=1, defaults={"remove_before": timezone.now()})
+    AccessLogRetention.objects.update_or_create(
+        pk=1, defaults={"kept_days": 365, "remove_before": timezone.now() - timedelta(days=366)}
+    )
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AccessLogEntry.objects.filter(pk=old.pk).update(action="viewed_in_admin")
     AccessLogEntry.objects.filter(pk=old.pk).delete()
