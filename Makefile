@@ -35,12 +35,14 @@ run: install
 	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo --quiet
 	DEBUG=$${DEBUG:-true} $(PY) manage.py run_portal
 
-## Run every check and test: lint, templates, types, migrations, then the whole pytest suite.
+## Run every check and test: lint, templates, types, migrations, then the whole pytest suite,
+## spread over one pytest-xdist worker per CPU (PYTEST_WORKERS=0 runs it in one process).
+PYTEST_WORKERS ?= auto
 test: install-dev
 	$(MAKE) --no-print-directory lint
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

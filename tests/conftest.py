@@ -18,6 +18,15 @@ from tests.factories import (
 from tests.oidc.fixtures import oidc_provider, oidc_server  # noqa: F401 - the eID tests' OpenID provider
 
 
+def pytest_collection_modifyitems(config, items):
+    # Under pytest-xdist (`make test` runs `-n auto --dist loadgroup`) the tests that start real
+    # processes on the shared Redis broker (the `slow` ones) all run on one worker, one after the
+    # other, so that two of them never share the broker's queue. Each worker has its own database.
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.xdist_group("real-processes"))
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
     # A fast hasher keeps the suite quick; a private in-memory cache keeps allauth's rate-limit
@@ -35,6 +44,48 @@ def _fast_and_isolated(settings):
     cache.clear()
 
 
+# The people of the URL x role matrix. Each maker is used by its function-scoped fixture below and
+# by `module_world`, which builds all of them once per test module.
+
+
+def make_member(community):
+    return MemberFactory(
+        email="member@example.net", pseudonym="Lighthouse", real_name="Ingrid Nilsen", community=community
+    )
+
+
+def make_other_member(community):
+    return MemberFactory(
+        email="other@example.net", pseudonym="Northern Star", real_name="Sofie Hansen", community=community
+    )
+
+
+def make_moderator(community, extra_community):
+    user = ModeratorFactory(
+        email="moderator@example.net", pseudonym="Lillian", real_name="Lillian Dahl", community=community
+    )
+    user.extra_communities.add(extra_community)
+    return user
+
+
+def make_provider(member):
+    user = ProviderFactory(email="provider@example.net", real_name="Dr. Kari Berg", community=member.community)
+    CareRelationshipFactory(member=member, provider=user)
+    return user
+
+
+def make_other_provider(other_member):
+    user = ProviderFactory(
+        email="other-provider@example.net", real_name="Nurse Per Holm", community=other_member.community
+    )
+    CareRelationshipFactory(member=other_member, provider=user)
+    return user
+
+
+def make_admin():
+    return AdminFactory(email="admin@example.net", real_name="Portal Admin", community=None)
+
+
 @pytest.fixture
 def nordvik(db):
     return CommunityFactory(name="Nordvik", slug="nordvik")
@@ -47,46 +98,32 @@ def elvdal(db):
 
 @pytest.fixture
 def member(nordvik):
-    return MemberFactory(
-        email="member@example.net", pseudonym="Lighthouse", real_name="Ingrid Nilsen", community=nordvik
-    )
+    return make_member(nordvik)
 
 
 @pytest.fixture
 def other_member(elvdal):
-    return MemberFactory(
-        email="other@example.net", pseudonym="Northern Star", real_name="Sofie Hansen", community=elvdal
-    )
+    return make_other_member(elvdal)
 
 
 @pytest.fixture
 def moderator(nordvik, elvdal):
-    user = ModeratorFactory(
-        email="moderator@example.net", pseudonym="Lillian", real_name="Lillian Dahl", community=nordvik
-    )
-    user.extra_communities.add(elvdal)
-    return user
+    return make_moderator(nordvik, elvdal)
 
 
 @pytest.fixture
 def provider(member):
-    user = ProviderFactory(email="provider@example.net", real_name="Dr. Kari Berg", community=member.community)
-    CareRelationshipFactory(member=member, provider=user)
-    return user
+    return make_provider(member)
 
 
 @pytest.fixture
 def other_provider(other_member):
-    user = ProviderFactory(
-        email="other-provider@example.net", real_name="Nurse Per Holm", community=other_member.community
-    )
-    CareRelationshipFactory(member=other_member, provider=user)
-    return user
+    return make_other_provider(other_member)
 
 
 @pytest.fixture
 def admin_user(db):
-    return AdminFactory(email="admin@example.net", real_name="Portal Admin", community=None)
+    return make_admin()
 
 
 @dataclass
@@ -116,6 +153,64 @@ def world(member, other_member, moderator, provider, other_provider, admin_user)
             "admin": admin_user,
         }
     )
+
+
+@pytest.fixture(scope="module")
+def module_world_users(django_db_setup, django_db_blocker):
+    """The matrix's people, built once for a whole test module instead of once per test.
+
+    They are written inside a transaction that stays open for the module and is rolled back at its
+    end; each test's own transaction (the `db` fixture) nests inside it as a savepoint, so what a
+    test changes is undone before the next one while the people stay. This is what Django's
+    `TestCase.setUpTestData` does per class. A module that uses it must not also create the same
+    people through the function-scoped fixtures above, and must not use `transactional_db`.
+    """
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+                CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}},
+            ):
+                nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
+                elvdal = CommunityFactory(name="Elvdal", slug="elvdal")
+                member = make_member(nordvik)
+                other_member = make_other_member(elvdal)
+                users = {
+                    "anonymous": None,
+                    "member": member,
+                    "other_member": other_member,
+                    "moderator": make_moderator(nordvik, elvdal),
+                    "provider": make_provider(member),
+                    "other_provider": make_other_provider(other_member),
+                    "admin": make_admin(),
+                }
+            yield users
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def module_world(module_world_users, db):
+    """A `world` whose people come from `module_world_users`: fresh copies per test, so that what one
+    test does to a person's Python object does not reach the next, and an empty `objects`."""
+    import copy
+
+    return World(users=copy.deepcopy(module_world_users))
+
+
+@pytest.fixture
+def without_rendering(monkeypatch):
+    """Templates render to an empty page, for tests that look only at the status and the redirect
+    (the URL x role matrix): rendering is most of a page's cost. Pages are rendered elsewhere."""
+    from django.template.backends.django import Template
+
+    monkeypatch.setattr(Template, "render", lambda self, context=None, request=None: "")
 
 
 @pytest.fixture
