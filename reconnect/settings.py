@@ -78,7 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # In place of allauth's UserSessionsMiddleware: the same tracking, written at most once a minute.
+    "reconnect.core.middleware.SessionActivityMiddleware",
     "reconnect.core.middleware.RejectUnusableTextMiddleware",
     "reconnect.core.middleware.PortalGateMiddleware",
     "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
@@ -305,12 +306,19 @@ for _role in ("member", "moderator", "provider", "admin"):
         )
     SIGN_IN_METHODS[_role] = frozenset(_methods)
 
-# Sessions end after inactivity (every request renews the cookie) and when the browser closes.
+# Sessions end after inactivity and when the browser closes. Activity renews the idle timer at
+# most once every SESSION_ACTIVITY_REFRESH_SECONDS (reconnect.core.middleware.SessionActivityMiddleware),
+# so that reading a page writes nothing; a session then ends after between
+# SESSION_IDLE_MINUTES minus that interval and SESSION_IDLE_MINUTES of inactivity.
 SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ACTIVITY_REFRESH_SECONDS = min(
+    envint("SESSION_ACTIVITY_REFRESH_SECONDS", 60, minimum=1), SESSION_COOKIE_AGE // 2
+)
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# With Redis, a session is read from the cache (and written to both): no query to load it.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 # --- Security headers -----------------------------------------------------------------------------
 # Signing in and out sends a form on to the eID (its authorisation and end-session endpoints):

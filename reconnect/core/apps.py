@@ -16,6 +16,8 @@ class CoreConfig(AppConfig):
         )
         from reconnect.core.crypto import get_fernet
 
+        self._forget_cached_frame_on_change()
+
         # Refuse to start, rather than write plaintext, when the encryption keys are missing or wrong.
         if not settings.DEBUG and not settings.TESTING:
             get_fernet()
@@ -24,3 +26,13 @@ class CoreConfig(AppConfig):
         navigation.register(navigation.NavItem(_("Home"), "core:home", every_role, order=0))
         navigation.register(navigation.NavItem(_("Notifications"), "core:notifications", every_role, order=80))
         navigation.register(navigation.NavItem(_("My account"), "accounts:profile", every_role, order=90))
+
+    def _forget_cached_frame_on_change(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from reconnect.core import frame
+        from reconnect.core.models import CrisisContact, Notification
+
+        for signal in (post_save, post_delete):
+            signal.connect(frame.forget_crisis_contacts, sender=CrisisContact, dispatch_uid="frame-crisis-contacts")
+            signal.connect(frame.notification_changed, sender=Notification, dispatch_uid="frame-unread-count")

@@ -1,21 +1,18 @@
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
-from reconnect.core import navigation
-from reconnect.core.models import CrisisContact, Notification
+from reconnect.core import frame, navigation
+from reconnect.core.models import CrisisContact
 
 
 def crisis_contacts_for(user, language: str | None = None) -> list[CrisisContact]:
     """The community's own contacts first, then the ones shown everywhere."""
     language = (language or get_language() or "en").split("-")[0]
     community_id = getattr(user, "community_id", None) if getattr(user, "is_authenticated", False) else None
-    contacts = CrisisContact.objects.filter(Q(language="") | Q(language=language))
-    contacts = contacts.filter(Q(community__isnull=True) | Q(community_id=community_id))
-    return sorted(contacts, key=lambda c: (c.community_id is None, c.order, c.name))
+    return frame.crisis_contacts(community_id=community_id, language=language)
 
 
 def _crisis_plan_url(user) -> str | None:
@@ -32,7 +29,7 @@ def portal(request):
     user: Any = getattr(request, "user", None) or AnonymousUser()
     unread = 0
     if user.is_authenticated and user.is_onboarded:
-        unread = Notification.objects.for_user(user).unread().count()
+        unread = frame.unread_count(user)
     return {
         "crisis_contacts": crisis_contacts_for(user),
         "crisis_plan_url": _crisis_plan_url(user),

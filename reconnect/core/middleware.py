@@ -1,5 +1,8 @@
+import hashlib
 import re
+import time
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -70,4 +73,48 @@ class RejectUnusableTextMiddleware:
             for value in values
         ):
             return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+
+# Where the session remembers when its activity was last written, and from which client.
+ACTIVITY_SESSION_KEY = "reconnect_activity"
+
+
+def _client_of(request: HttpRequest) -> str:
+    from allauth.account.adapter import get_adapter
+
+    client = f"{get_adapter().get_client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')}"
+    return hashlib.blake2b(client.encode(), digest_size=8).hexdigest()
+
+
+class SessionActivityMiddleware:
+    """Renew the idle timer and allauth's "last seen" of the session at most once every
+    SESSION_ACTIVITY_REFRESH_SECONDS, not on every request, so that a plain GET writes nothing.
+
+    Marking the session as changed makes SessionMiddleware save it, which moves its expiry to
+    SESSION_COOKIE_AGE from now; a session idle for that long therefore still ends, at most the
+    refresh interval early. A change of address or browser is written at once (allauth tells
+    listeners about it), as allauth's own middleware, which this one replaces, would.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is not None and session.session_key and user is not None and user.is_authenticated:
+            now = int(time.time())
+            client = _client_of(request)
+            last = session.get(ACTIVITY_SESSION_KEY)
+            if (
+                not isinstance(last, list)
+                or len(last) != 2
+                or last[1] != client
+                or not 0 <= now - last[0] < settings.SESSION_ACTIVITY_REFRESH_SECONDS
+            ):
+                from allauth.usersessions.models import UserSession
+
+                session[ACTIVITY_SESSION_KEY] = [now, client]
+                UserSession.objects.create_from_request(request)
         return self.get_response(request)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reconnect.core import notifications
+from reconnect.core import frame, notifications
 from reconnect.core.models import AccessLogEntry, Notification, NotificationPreference
 
 # What an access-log entry says happened, in the member's language.
@@ -63,6 +63,8 @@ def notify(
 
 
 def mark_all_read(*, user) -> int:
+    # A bulk update sends no signal: the cached count is dropped here.
+    frame.forget_unread_count(user_id=user.pk)
     return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
 
 

@@ -8,10 +8,12 @@ import uuid
 import zipfile
 from datetime import timedelta
 from functools import partial
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Value
@@ -233,6 +235,10 @@ def _end_all_sessions(user) -> None:
 
     keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
     Session.objects.filter(session_key__in=keys).delete()
+    # The session engine may also keep a copy in the cache (cached_db): drop those too.
+    prefix = getattr(import_module(settings.SESSION_ENGINE).SessionStore, "cache_key_prefix", None)
+    if prefix is not None:
+        caches[settings.SESSION_CACHE_ALIAS].delete_many([prefix + key for key in keys])
     UserSession.objects.filter(user=user).delete()
 
 
