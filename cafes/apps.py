@@ -11,5 +11,9 @@ class CafesConfig(AppConfig):
         from reconnect.celery import app
         from reconnect.core import navigation
 
-        navigation.register(navigation.NavItem(_("Cafés"), "cafes:index", frozenset({"member", "moderator"}), order=30))
+        navigation.register(
+            navigation.NavItem(
+                _("Cafés"), "cafes:index", frozenset({"member", "moderator"}), order=40, icon="calendar-heart"
+            )
+        )
         app.conf.beat_schedule["cafes-reminders"] = {"task": "cafes.dispatch_due_reminders", "schedule": 60.0}

@@ -10,4 +10,8 @@ class ForumConfig(AppConfig):
         from forum import notifications  # noqa: F401 - registers the notification kinds
         from reconnect.core import navigation
 
-        navigation.register(navigation.NavItem(_("Forum"), "forum:index", frozenset({"member", "moderator"}), order=10))
+        navigation.register(
+            navigation.NavItem(
+                _("Forum"), "forum:index", frozenset({"member", "moderator"}), order=10, icon="messages-square"
+            )
+        )

@@ -11,5 +11,11 @@ class MessagingConfig(AppConfig):
 
         from . import notifications  # noqa: F401 - registers the notification kinds
 
-        navigation.register(navigation.NavItem(_("Messages"), "messaging:inbox", frozenset({"member"}), order=20))
-        navigation.register(navigation.NavItem(_("Dashboard"), "provider:dashboard", frozenset({"provider"}), order=10))
+        navigation.register(
+            navigation.NavItem(_("Messages"), "messaging:inbox", frozenset({"member"}), order=20, icon="mail")
+        )
+        navigation.register(
+            navigation.NavItem(
+                _("Dashboard"), "provider:dashboard", frozenset({"provider"}), order=10, icon="layout-dashboard"
+            )
+        )

@@ -18,7 +18,9 @@ class ModerationConfig(AppConfig):
         hooks.register_screener(ModerationScreener())
 
         navigation.register(
-            navigation.NavItem(_("Moderation"), "moderation:queue", frozenset({"moderator", "admin"}), order=15)
+            navigation.NavItem(
+                _("Moderation"), "moderation:queue", frozenset({"moderator", "admin"}), order=15, icon="shield-check"
+            )
         )
         # Beat runs once for the whole deployment; the task itself is idempotent enough for a rerun.
         app.conf.beat_schedule["moderation-queue-summary"] = {

@@ -11,6 +11,8 @@ class ToolboxConfig(AppConfig):
         from toolbox.selectors import dashboard_panel
         from toolbox.services import withdraw_shares_with
 
-        navigation.register(navigation.NavItem(_("Toolbox"), "toolbox:index", frozenset({"member"}), order=30))
+        navigation.register(
+            navigation.NavItem(_("Toolbox"), "toolbox:index", frozenset({"member"}), order=30, icon="toolbox")
+        )
         dashboard.register_member_panel(dashboard_panel)
         hooks.on_care_link_ended(withdraw_shares_with)

@@ -23,9 +23,15 @@ class CoreConfig(AppConfig):
             get_fernet()
 
         every_role = frozenset(Role.values)
-        navigation.register(navigation.NavItem(_("Home"), "core:home", every_role, order=0))
-        navigation.register(navigation.NavItem(_("Notifications"), "core:notifications", every_role, order=80))
-        navigation.register(navigation.NavItem(_("My account"), "accounts:profile", every_role, order=90))
+        navigation.register(navigation.NavItem(_("Home"), "core:home", every_role, order=0, icon="house"))
+        navigation.register(
+            navigation.NavItem(_("Notifications"), "core:notifications", every_role, order=80, icon="bell")
+        )
+        navigation.register(
+            navigation.NavItem(
+                _("My account"), "accounts:profile", every_role, order=90, icon="circle-user-round", tab=False
+            )
+        )
 
     def _forget_cached_frame_on_change(self) -> None:
         from django.db.models.signals import post_delete, post_save

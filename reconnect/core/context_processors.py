@@ -30,9 +30,13 @@ def portal(request):
     unread = 0
     if user.is_authenticated and user.is_onboarded:
         unread = frame.unread_count(user)
+    nav_items = navigation.items_for(user)
+    nav_tabs, nav_more = navigation.split_for_tab_bar(nav_items)
     return {
         "crisis_contacts": crisis_contacts_for(user),
         "crisis_plan_url": _crisis_plan_url(user),
-        "nav_items": navigation.items_for(user),
+        "nav_items": nav_items,
+        "nav_tabs": nav_tabs,
+        "nav_more": nav_more,
         "unread_notifications": unread,
     }

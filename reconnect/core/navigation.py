@@ -12,6 +12,8 @@ class NavItem:
     url_name: str
     roles: frozenset[str]
     order: int = 50
+    icon: str = "circle"  # a Lucide name in static/icons/sprite.svg (scripts/vendor_assets.py)
+    tab: bool = True  # may sit in the phone's bottom tab bar; False keeps it under "More"
 
 
 _items: list[NavItem] = []
@@ -30,7 +32,18 @@ def items_for(user) -> list[dict[str, str]]:
         if user.role not in item.roles:
             continue
         try:
-            entries.append({"label": str(item.label), "url": reverse(item.url_name)})
+            entries.append(
+                {"label": str(item.label), "url": reverse(item.url_name), "icon": item.icon, "tab": item.tab}
+            )
         except NoReverseMatch:
             continue
     return entries
+
+
+TAB_BAR_SIZE = 4
+
+
+def split_for_tab_bar(entries: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The phone's tab bar: the first four entries that may be tabs; the rest go under "More"."""
+    tabs = [e for e in entries if e["tab"]][:TAB_BAR_SIZE]
+    return tabs, [e for e in entries if e not in tabs]

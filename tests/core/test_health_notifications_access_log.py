@@ -170,4 +170,4 @@ def test_language_switch_turns_the_portal_norwegian(client):
     client.post("/i18n/setlang/", {"language": "nb", "next": "/"})
     body = client.get("/").content.decode()
     assert 'lang="nb"' in body
-    assert "ReConnect er ikke for nødsituasjoner." in body
+    assert "Ikke for nødsituasjoner – få hjelp nå" in body

@@ -144,7 +144,7 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
         axe(page)
     page.get_by_label("Email").fill(email)
     page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     if totp_secret:
         page.wait_for_url("**/accounts/2fa/authenticate/")
         if axe:
@@ -152,7 +152,7 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
         # allauth remembers used codes per account id; the same email is a new account in each test.
         account = str(get_user_model().objects.values_list("pk", flat=True).get(email__iexact=email))
         page.get_by_label("Code").fill(totp_code(totp_secret, account=account))
-        page.get_by_role("button", name="Sign In", exact=True).click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 

@@ -133,7 +133,7 @@ def test_sign_in_refusals_and_the_eid_confirmation_are_clear_pages(
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(provider.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("heading", name="Please sign in another way")).to_be_visible()
     expect(page.get_by_text("sign in here with: eID.")).to_be_visible()
     axe_check(page)

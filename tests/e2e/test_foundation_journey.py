@@ -121,10 +121,10 @@ def test_wrong_totp_code_is_refused_with_a_clear_message(page, live_server):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     page.get_by_label("Code").fill(wrong_totp_code(TEST_TOTP_SECRET))
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_text("Incorrect code")).to_be_visible()
     assert "/accounts/2fa/authenticate/" in page.url
 

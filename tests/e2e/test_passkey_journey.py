@@ -89,11 +89,11 @@ def test_member_sets_up_a_passkey_signs_in_with_it_recovers_and_removes_it(page,
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(member.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     axe_check(page)
     page.get_by_label("Code").fill(codes[0])
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_url(re.compile(r"/$"))
 
     # ... and the lost passkey is removed from the list.

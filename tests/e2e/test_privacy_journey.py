@@ -110,7 +110,7 @@ def test_a_member_sees_takes_and_deletes_their_data(page, phone_page, axe_check,
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(member.email)
     page.locator("#id_password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign In", exact=True).click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.locator("#id_password")).to_be_visible()
 
     sign_in(page, other.email, TEST_PASSWORD)
