@@ -8,9 +8,11 @@ class CafesConfig(AppConfig):
 
     def ready(self) -> None:
         from cafes import notifications  # noqa: F401 - registers the notification kinds
+        from cafes.home import next_cafe_card
         from reconnect.celery import app
-        from reconnect.core import navigation
+        from reconnect.core import home, navigation
 
+        home.register_card(next_cafe_card, roles=frozenset({"member"}), order=20)
         navigation.register(
             navigation.NavItem(
                 _("Cafés"), "cafes:index", frozenset({"member", "moderator"}), order=40, icon="calendar-heart"

@@ -7,10 +7,13 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messages")
 
     def ready(self) -> None:
-        from reconnect.core import navigation
+        from reconnect.core import home, navigation
 
         from . import notifications  # noqa: F401 - registers the notification kinds
+        from .home import member_card, provider_card
 
+        home.register_card(member_card, roles=frozenset({"member"}), order=10)
+        home.register_card(provider_card, roles=frozenset({"provider"}), order=10)
         navigation.register(
             navigation.NavItem(_("Messages"), "messaging:inbox", frozenset({"member"}), order=20, icon="mail")
         )

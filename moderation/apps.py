@@ -11,11 +11,13 @@ class ModerationConfig(AppConfig):
         from django.conf import settings
 
         from moderation import notifications  # noqa: F401 - registers the notification kinds
+        from moderation.home import queue_card
         from moderation.screener import ModerationScreener
         from reconnect.celery import app
-        from reconnect.core import hooks, navigation
+        from reconnect.core import home, hooks, navigation
 
         hooks.register_screener(ModerationScreener())
+        home.register_card(queue_card, roles=frozenset({"moderator", "admin"}), order=5)
 
         navigation.register(
             navigation.NavItem(

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,7 +8,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from reconnect.accounts.models import CareRelationship, Role
+from reconnect.accounts.models import Invitation, Role, User
+from reconnect.core import home as home_cards
 from reconnect.core import services
 from reconnect.core.beat import beat_state
 from reconnect.core.models import ContentPage, Notification
@@ -16,22 +18,33 @@ from reconnect.core.permissions import get_visible_or_404, login_required, publi
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
+    """The person's day: cards that apps register per role (reconnect.core.home), one query each."""
     user = request.user
     if not user.is_authenticated:
         return render(request, "core/home_anonymous.html")
-    context: dict[str, object] = {}
+    context: dict[str, object] = {"cards": home_cards.cards_for(user)}
     if user.role == Role.MEMBER:
-        context["care_team"] = CareRelationship.objects.active().filter(member=user).select_related("provider")
         template = "core/home_member.html"
     elif user.role == Role.MODERATOR:
         template = "core/home_moderator.html"
     elif user.role == Role.PROVIDER:
-        context["patients"] = CareRelationship.objects.active().filter(provider=user).select_related("member")
         template = "core/home_provider.html"
     else:
+        context["portal_state"] = _portal_state()
+        context["recent_notifications"] = Notification.objects.for_user(user)[:5]
         template = "core/home_admin.html"
-    context["recent_notifications"] = Notification.objects.for_user(user)[:5]
     return render(request, template, context)
+
+
+def _portal_state() -> dict[str, int]:
+    """Active people per role, and invitations still open."""
+    state = User.objects.filter(is_active=True).aggregate(
+        members=Count("pk", filter=Q(role=Role.MEMBER)),
+        moderators=Count("pk", filter=Q(role=Role.MODERATOR)),
+        providers=Count("pk", filter=Q(role=Role.PROVIDER)),
+    )
+    state["open_invitations"] = Invitation.objects.usable().count()
+    return state
 
 
 def _broker_ok() -> bool:

@@ -158,7 +158,7 @@ def test_home_page_differs_per_role(client, login, world):
     expected = {
         "member": "Hello, Lighthouse",
         "moderator": "Hello, Lillian",
-        "provider": "Members in my care team",
+        "provider": "Waiting for an answer",
         "admin": "Portal administration",
     }
     for role, text in expected.items():
