@@ -24,7 +24,7 @@ def register(item: NavItem) -> None:
         _items.append(item)
 
 
-def items_for(user) -> list[dict[str, str]]:
+def items_for(user) -> list[dict[str, object]]:
     if not user.is_authenticated:
         return []
     entries = []
