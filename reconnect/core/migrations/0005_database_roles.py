@@ -76,7 +76,7 @@ def _run(sql: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_access_log_retention")]
+    dependencies = [("core", "0004_private_files_in_database")]
 
     operations = [
         migrations.AddField(
