@@ -108,8 +108,12 @@ class DatabaseStorage(Storage):
         FileNotFoundError is raised here, before anything is yielded; a chunk that cannot be read
         later raises CorruptPrivateFile, a database fault its DatabaseError.
         """
+        return self.sized_chunks(name)[1]
+
+    def sized_chunks(self, name: str) -> tuple[int, Iterator[bytes]]:
+        """The plain size, and the contents as `chunks()` gives them."""
         row = self._row(name)
-        return _chunks_of(row.pk, row.chunk_count)
+        return row.size, _chunks_of(row.pk, row.chunk_count)
 
     def _open(self, name: str, mode: str = "rb") -> File:
         if "w" in mode or "a" in mode or "+" in mode:
@@ -214,9 +218,7 @@ def private_file_response(name: str, *, filename: str, content_type: str) -> Str
     fault later on aborts the response: with its Content-Length the browser then reports the
     download as failed instead of keeping a shortened file.
     """
-    storage = private_storage()
-    size = storage.size(name)
-    chunks = storage.chunks(name)
+    size, chunks = private_storage().sized_chunks(name)
     first = next(chunks, b"")
     response = StreamingHttpResponse(_logged(itertools.chain([first], chunks), name), content_type=content_type)
     response["Content-Length"] = str(size)
