@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Conversation, Message, MessageRead, Participant, ProviderAvailability
+from . import attachments
+from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
 
 # member email, provider email, subject, [(who, hours ago, text)], read by provider up to (hours ago)
 CONVERSATIONS = [
@@ -55,6 +56,15 @@ CONVERSATIONS = [
     ),
 ]
 
+# (member email, file name, contents): attached to the member's last message, to show attachments.
+ATTACHMENTS = [
+    (
+        "ingrid@example.org",
+        "sleep-notes.txt",
+        "Sleep notes\nMonday: asleep 23:30, awake 04:10, up 07:00\nTuesday: asleep 23:00, awake 05:20, up 07:00\n",
+    ),
+]
+
 AVAILABILITY = {
     "berg@example.org": ("within 2 working days", ""),
     "holm@example.org": ("within 1 working day", ""),
@@ -86,3 +96,15 @@ def seed(ctx: dict) -> None:
             )
             if who == "member" and read_at is not None and sent <= read_at:
                 MessageRead.objects.create(message=message, reader=provider, read_at=sent + timedelta(hours=1))
+        last_by_member = conversation.messages.filter(author=member).order_by("created_at").last()
+        for email, name, text in ATTACHMENTS:
+            if email == member_email and last_by_member is not None:
+                data = text.encode()
+                Attachment.objects.create(
+                    message=last_by_member,
+                    file_name=attachments.store(data),
+                    original_name=name,
+                    content_type="text/plain",
+                    size=len(data),
+                    created_at=last_by_member.created_at,
+                )

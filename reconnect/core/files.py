@@ -14,9 +14,11 @@ holds a whole file in memory.
   the file, one that commits removes it, whatever path deleted the row (a service, a cascade, the
   admin).
 - Each chunk's plain text starts with its file's id and its place, so that a chunk copied into
-  another file or place is refused on reading.
+  another file or place is refused on reading. The column holds the Fernet token's bytes (not its
+  base64 text), a quarter smaller.
 """
 
+import base64
 import itertools
 import logging
 import struct
@@ -86,7 +88,7 @@ class DatabaseStorage(Storage):
             size = count = 0
             for count, piece in enumerate(_pieces(content, self.chunk_size), start=1):
                 token = fernet.encrypt(_HEADER.pack(stored.pk, count - 1) + piece)
-                PrivateFileChunk.objects.create(file=stored, index=count - 1, data=token)
+                PrivateFileChunk.objects.create(file=stored, index=count - 1, data=_packed(token))
                 size += len(piece)
             stored.size, stored.chunk_count = size, count
             stored.save(update_fields=["size", "chunk_count"])
@@ -108,8 +110,12 @@ class DatabaseStorage(Storage):
         FileNotFoundError is raised here, before anything is yielded; a chunk that cannot be read
         later raises CorruptPrivateFile, a database fault its DatabaseError.
         """
+        return self.sized_chunks(name)[1]
+
+    def sized_chunks(self, name: str) -> tuple[int, Iterator[bytes]]:
+        """The plain size, and the contents as `chunks()` gives them."""
         row = self._row(name)
-        return _chunks_of(row.pk, row.chunk_count)
+        return row.size, _chunks_of(row.pk, row.chunk_count)
 
     def _open(self, name: str, mode: str = "rb") -> File:
         if "w" in mode or "a" in mode or "+" in mode:
@@ -167,16 +173,25 @@ def _chunks_of(file_id: int, count: int) -> Iterator[bytes]:
 
     fernet = get_fernet()
     for index in range(count):
-        token = PrivateFileChunk.objects.filter(file_id=file_id, index=index).values_list("data", flat=True).first()
-        if token is None:
+        data = PrivateFileChunk.objects.filter(file_id=file_id, index=index).values_list("data", flat=True).first()
+        if data is None:
             raise CorruptPrivateFile(f"Private file {file_id} has lost its chunk {index}")
         try:
-            plain = fernet.decrypt(bytes(token))
+            plain = fernet.decrypt(_unpacked(data))
         except InvalidToken as exc:
             raise CorruptPrivateFile(f"Chunk {index} of private file {file_id} cannot be decrypted") from exc
         if plain[: _HEADER.size] != _HEADER.pack(file_id, index):
             raise CorruptPrivateFile(f"Chunk {index} of private file {file_id} belongs elsewhere")
         yield plain[_HEADER.size :]
+
+
+def _packed(token: bytes) -> bytes:
+    # A Fernet token is base64 text; the column keeps its bytes, a quarter smaller (and so are backups).
+    return base64.urlsafe_b64decode(token)
+
+
+def _unpacked(data) -> bytes:
+    return base64.urlsafe_b64encode(bytes(data))
 
 
 # --- What the apps use ----------------------------------------------------------------------------
@@ -214,9 +229,7 @@ def private_file_response(name: str, *, filename: str, content_type: str) -> Str
     fault later on aborts the response: with its Content-Length the browser then reports the
     download as failed instead of keeping a shortened file.
     """
-    storage = private_storage()
-    size = storage.size(name)
-    chunks = storage.chunks(name)
+    size, chunks = private_storage().sized_chunks(name)
     first = next(chunks, b"")
     response = StreamingHttpResponse(_logged(itertools.chain([first], chunks), name), content_type=content_type)
     response["Content-Length"] = str(size)
@@ -252,7 +265,7 @@ def rotate_private_files(batch: int = 20) -> int:
                 PrivateFileChunk.objects.select_for_update().filter(pk__gt=last_pk).order_by("pk")[:batch].only("data")
             )
             for row in rows:
-                row.data = fernet.rotate(bytes(row.data))
+                row.data = _packed(fernet.rotate(_unpacked(row.data)))
             PrivateFileChunk.objects.bulk_update(rows, ["data"])
         if not rows:
             return PrivateFile.objects.count()

@@ -200,7 +200,7 @@ class PrivateFile(models.Model):
 
 
 class PrivateFileChunk(models.Model):
-    """A piece of a private file: one Fernet token of at most 256 kB of its plain contents."""
+    """A piece of a private file: one Fernet token (its bytes) of at most 256 kB of its contents."""
 
     # The database removes the chunks with their file, also when the file goes through a trigger.
     file = models.ForeignKey(PrivateFile, on_delete=models.DB_CASCADE, related_name="chunks")

@@ -261,3 +261,14 @@ def test_a_download_holds_a_chunk_at_a_time_in_memory_not_the_whole_file():
     # A few copies of one chunk (its token, the plain text) at a time, whatever the file's size.
     assert large < 4 * 1024 * 1024, f"peak {large} bytes for 8 MB"
     assert large - small < 512 * 1024, f"peak grows with the file: {small} -> {large}"
+
+
+def test_a_download_reads_the_file_row_once_and_then_one_query_per_chunk(small_chunks, django_assert_num_queries):
+    name = store_private_file("tests", DATA)
+    with django_assert_num_queries(2):  # the file's row, and its first chunk before the response starts
+        response = private_file_response(name, filename="diary.pdf", content_type="application/pdf")
+    stream = iter(response.streaming_content)
+    next(stream)
+    with django_assert_num_queries(4):
+        rest = list(stream)
+    assert len(rest) == 4

@@ -20,15 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def people(settings, tmp_path):
+def people(settings):
     settings.MODERATION_HOLD_FIRST_POSTS = 0
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
     nordvik = CommunityFactory(name="Nordvik", slug="nordvik")
     member = MemberFactory(
         email="ingrid@example.net", pseudonym="Lighthouse", real_name="Ingrid Nilsen", community=nordvik

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from messaging.models import Conversation, Message, ProviderAvailability
+from messaging import attachments
+from messaging.models import Attachment, Conversation, Message, ProviderAvailability
 from reconnect.accounts.models import User
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +13,9 @@ def test_seed_demo_adds_conversations_for_each_care_team_and_is_idempotent():
     counts = (Conversation.objects.count(), Message.objects.count(), ProviderAvailability.objects.count())
     call_command("seed_demo", force=True, quiet=True)
     assert counts == (Conversation.objects.count(), Message.objects.count(), ProviderAvailability.objects.count())
+    (attachment,) = Attachment.objects.all()  # once, however often the demo is seeded
+    assert attachment.message.author.email == "ingrid@example.org" and attachment.original_name == "sleep-notes.txt"
+    assert attachments.read(attachment.file_name).startswith(b"Sleep notes")
     berg = User.objects.get(email="berg@example.org")
     holm = User.objects.get(email="holm@example.org")
     assert {c.member.email for c in Conversation.objects.for_provider(berg)} == {
