@@ -1,7 +1,5 @@
 """Operations on cafés: one function per use case, each in one transaction."""
 
-import os
-import time as time_module
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -9,7 +7,7 @@ from functools import lru_cache, partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -39,9 +37,11 @@ from reconnect.core.notifications import EmailChoice
 from reconnect.core.services import notify
 
 COMING = (Answer.GOING, Answer.MAYBE)
-# A claimed reminder not sent within this time is claimed again (its worker is presumed lost).
-REMINDER_LEASE = timedelta(seconds=int(os.environ.get("CAFES_REMINDER_LEASE_SECONDS", "300")))
-REMINDER_BATCH_SIZE = 200
+
+
+def reminder_lease() -> timedelta:
+    """A claimed reminder not sent within this time is claimed again (its worker is presumed lost)."""
+    return timedelta(seconds=settings.CAFES_REMINDER_LEASE_SECONDS)
 
 
 class CafeError(Exception):
@@ -402,7 +402,7 @@ def sync_reminders(*, meetings: Iterable[Meeting] | None = None, users: Iterable
     )
 
 
-def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> list[list[tuple[int, str]]]:
+def claim_due_reminders(*, now=None, batch_size: int | None = None) -> list[list[tuple[int, str]]]:
     """Claim every due reminder in batches and enqueue one send task per batch.
 
     SKIP LOCKED lets several dispatchers run side by side without waiting on each other. Rows
@@ -412,6 +412,8 @@ def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> l
     from cafes import tasks
 
     now = now or timezone.now()
+    batch_size = batch_size or settings.CAFES_REMINDER_BATCH_SIZE
+    lease = reminder_lease()
     batches = []
     while True:
         with transaction.atomic():
@@ -419,7 +421,7 @@ def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> l
                 Reminder.objects.select_for_update(skip_locked=True)
                 .filter(
                     Q(status=ReminderStatus.PENDING, due_at__lte=now)
-                    | Q(status=ReminderStatus.CLAIMED, claimed_at__lt=now - REMINDER_LEASE)
+                    | Q(status=ReminderStatus.CLAIMED, claimed_at__lt=now - lease)
                 )
                 .order_by("due_at", "pk")
                 .values_list("pk", "idempotency_key")[:batch_size]
@@ -437,9 +439,18 @@ def claim_due_reminders(*, now=None, batch_size: int = REMINDER_BATCH_SIZE) -> l
 
 
 def send_reminder_batch(batch: Iterable[tuple[int, str]]) -> int:
-    """Send each reminder of a claimed batch in its own transaction; returns how many went out."""
+    """Send a claimed batch over one mail connection, committing every CHUNK_SIZE reminders.
+
+    Returns how many went out. Each chunk is one transaction: its rows are locked and checked
+    together, its in-app notifications written in one insert, its rows marked sent in one update,
+    then its emails leave and the transaction commits. A worker lost in the middle of a chunk
+    leaves the whole chunk claimed, so it is sent again after the lease and no reminder is lost;
+    finished chunks stay sent. The idempotency key is each email's Message-ID, so a receiving
+    server can recognise the rare repeat of an email that had left just before the loss.
+    """
     batch = list(batch)
-    pause = float(os.environ.get("CAFES_REMINDER_TEST_DELAY", "0") or 0)
+    if not batch:
+        return 0
     # The batch's channel choices in one query rather than one per reminder.
     choices = {
         p.user_id: (p.in_app, p.email)
@@ -447,49 +458,50 @@ def send_reminder_batch(batch: Iterable[tuple[int, str]]) -> int:
             kind=kinds.REMINDER.key, user__cafe_reminders__pk__in=[pk for pk, _k in batch]
         ).distinct()
     }
+    size = settings.CAFES_REMINDER_CHUNK_SIZE
     sent = 0
-    for reminder_id, key in batch:
-        if pause:
-            # Only the worker-loss test sets this, to kill a worker while it is in a batch.
-            time_module.sleep(pause)
-        sent += send_reminder(reminder_id=reminder_id, key=key, choices=choices)
+    with mailers.default as mail:
+        for start in range(0, len(batch), size):
+            sent += _send_reminder_chunk(batch[start : start + size], choices=choices, mail=mail)
     return sent
 
 
 @transaction.atomic
-def send_reminder(*, reminder_id: int, key: str, choices: dict | None = None) -> bool:
-    """Send one claimed reminder at most once: the row is locked, checked and marked sent together.
-
-    The email leaves inside the transaction: if the process dies before the commit, the row is
-    still claimed and is sent again after the lease, so no reminder is lost. The idempotency key
-    is the email's Message-ID, so a receiving server can recognise the rare repeat that a crash
-    between the mail server's answer and the commit could cause.
-    """
-    # Only the reminder row is locked: senders of one café must not queue on its meeting row.
-    row = (
-        Reminder.objects.select_for_update(of=("self",))
+def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail) -> int:
+    keys = dict(chunk)
+    # Only the reminder rows are locked: senders of one café must not queue on its meeting row.
+    rows = [
+        row
+        for row in Reminder.objects.select_for_update(of=("self",))
         .select_related("meeting", "user")
-        .filter(pk=reminder_id, idempotency_key=key, status=ReminderStatus.CLAIMED)
-        .first()
-    )
-    if row is None:  # sent already, cancelled, or moved to a new time since it was claimed
-        return False
-    meeting, user = row.meeting, row.user
-    if meeting.is_cancelled or meeting.starts_at <= timezone.now() or not user.is_active:
-        row.status = ReminderStatus.CANCELLED
-        row.save(update_fields=["status"])
-        return False
+        .filter(pk__in=list(keys), status=ReminderStatus.CLAIMED)
+        .order_by("pk")
+        # A row sent already, cancelled, or moved to a new time since it was claimed is not ours.
+        if row.idempotency_key == keys[row.pk]
+    ]
+    now = timezone.now()
+    due, cancelled = [], []
+    for row in rows:
+        meeting, user = row.meeting, row.user
+        gone = meeting.is_cancelled or meeting.starts_at <= now or not user.is_active
+        (cancelled if gone else due).append(row)
     default = (True, kinds.REMINDER.default_email)
-    if choices is None:
-        pref = NotificationPreference.objects.filter(user=row.user, kind=kinds.REMINDER.key).first()
-        in_app, email = (pref.in_app, pref.email) if pref else default
-    else:
+    notes, emails = [], []
+    for row in due:
         in_app, email = choices.get(row.user_id, default)
-    _deliver_reminder(row, in_app=in_app, email=email)
-    row.status = ReminderStatus.SENT
-    row.sent_at = timezone.now()
-    row.save(update_fields=["status", "sent_at"])
-    return True
+        note, message = _reminder_delivery(row, in_app=in_app, email=email, now=now)
+        if note is not None:
+            notes.append(note)
+        if message is not None:
+            emails.append(message)
+    Notification.objects.bulk_create(notes)
+    if cancelled:
+        Reminder.objects.filter(pk__in=[row.pk for row in cancelled]).update(status=ReminderStatus.CANCELLED)
+    if due:
+        Reminder.objects.filter(pk__in=[row.pk for row in due]).update(status=ReminderStatus.SENT, sent_at=now)
+    # Last, so that the emails leave as close to the commit as possible.
+    mail.send_messages(emails)
+    return len(due)
 
 
 @lru_cache(maxsize=256)
@@ -515,14 +527,16 @@ def _reminder_text(meeting: Meeting, language: str) -> tuple[str, str]:
     return _reminder_text_cached(meeting.pk, meeting.starts_at, meeting.place, meeting.address, language)
 
 
-def _deliver_reminder(row: Reminder, *, in_app: bool, email: str) -> None:
+def _reminder_delivery(
+    row: Reminder, *, in_app: bool, email: str, now
+) -> tuple[Notification | None, EmailMessage | None]:
     """In the portal and by email, as the member chose for café reminders: date, time and place only."""
     meeting, user = row.meeting, row.user
-    now = timezone.now()
+    note = message = None
     if in_app or email == EmailChoice.DAILY:
-        # Created here rather than through notify(): the reminder email below carries the date,
+        # Made here rather than through notify(): the reminder email below carries the date,
         # time and place itself, so the portal's generic "something new" email must not follow.
-        Notification.objects.create(
+        note = Notification(
             user=user,
             kind=kinds.REMINDER.key,
             url=meeting.get_absolute_url(),
@@ -542,4 +556,4 @@ def _deliver_reminder(row: Reminder, *, in_app: bool, email: str) -> None:
                 "X-ReConnect-Reminder": row.idempotency_key,
             },
         )
-        message.send()
+    return note, message

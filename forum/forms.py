@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forum.models import MAX_POST_LENGTH, Topic
+from forum.search import clean_query
 
 CONTENT_NOTE_SUGGESTIONS = [
     _("self-harm"),
@@ -67,7 +68,11 @@ class EditPostForm(PostForm):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the forum"), max_length=200, required=False)
+    # No length limit here: a longer query is shortened (forum.search.clean_query), not refused.
+    q = forms.CharField(label=_("Search the forum"), required=False, strip=False)
+
+    def clean_q(self) -> str:
+        return clean_query(self.cleaned_data["q"])
 
 
 class CircleForm(forms.Form):

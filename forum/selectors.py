@@ -4,11 +4,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from forum import search
 from forum.models import (
     POSTS_PER_PAGE,
     THREADS_PER_PAGE,
@@ -212,54 +211,9 @@ def first_unread_page(thread: Thread, read_before: int) -> int:
     return min(read_before // POSTS_PER_PAGE + 1, thread.page_count)
 
 
-# --- Search --------------------------------------------------------------------------------------
+# --- Search (forum.search: the index, ranking, pages and snippets) ---------------------------------
 
-SEARCH_LIMIT = 30
-
-
-def search_posts(user, query: str, *, language: str) -> list[Post]:
-    """Published posts in threads the user may see, best match first.
-
-    PostgreSQL: full-text search with stemming in the reader's language (thread titles weigh more
-    than post text). Elsewhere (the embedded SQLite default): a plain case-insensitive match.
-    """
-    query = (query or "").strip()[:200]
-    if not query:
-        return []
-    posts = (
-        Post.objects.published()
-        .visible_to(user)
-        .select_related("thread", "author")
-        .only(
-            "pk",
-            "body",
-            "position",
-            "created_at",
-            "content_note",
-            "thread__id",
-            "thread__title",
-            "thread__circle_id",
-            "author__pseudonym",
-            "author__role",
-            "author__is_active",
-            "author__erased_at",
-            "author__former_number",
-        )
-    )
-    if connection.vendor == "postgresql":
-        config = "norwegian" if language.startswith("nb") else "english"
-        vector = SearchVector("thread__title", weight="A", config=config) + SearchVector(
-            "body", weight="B", config=config
-        )
-        search_query = SearchQuery(query, config=config, search_type="websearch")
-        posts = (
-            posts.annotate(search=vector, rank=SearchRank(vector, search_query))
-            .filter(search=search_query)
-            .order_by("-rank", "-created_at")
-        )
-    else:
-        posts = posts.filter(Q(body__icontains=query) | Q(thread__title__icontains=query)).order_by("-created_at")
-    return list(posts[:SEARCH_LIMIT])
+search_posts = search.search_posts
 
 
 # --- Profiles ------------------------------------------------------------------------------------

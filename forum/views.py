@@ -308,10 +308,12 @@ def watch(request: HttpRequest, pk) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None
-    if form.is_valid() and form.cleaned_data["q"].strip():
-        results = selectors.search_posts(request.user, form.cleaned_data["q"], language=_language())
+    if form.is_valid() and form.cleaned_data["q"]:
+        results = selectors.search_posts(
+            request.user, form.cleaned_data["q"], language=_language(), page=request.GET.get("page", 1)
+        )
         muted = set(Boundary.objects.filter(owner=request.user).values_list("target_id", flat=True))
-        for result in results:
+        for result in results.posts:
             result.muted = result.author_id in muted
     return render(request, "forum/search.html", {"search_form": form, "results": results})
 

@@ -429,6 +429,12 @@ MODERATION_CRISIS_HOLDS = envbool("MODERATION_CRISIS_HOLDS", False)
 # escalation contacts (once per item), by a beat task that looks every ..._CHECK_SECONDS.
 MODERATION_CRISIS_ESCALATE_MINUTES = envint("MODERATION_CRISIS_ESCALATE_MINUTES", 15, minimum=1)
 MODERATION_ESCALATION_CHECK_SECONDS = envint("MODERATION_ESCALATION_CHECK_SECONDS", 60, minimum=1)
+# Café reminders: beat claims due ones in batches of ..._BATCH_SIZE (one send task each, over one
+# mail connection), a task commits its bookkeeping every ..._CHUNK_SIZE reminders, and a claimed
+# reminder not sent within ..._LEASE_SECONDS is claimed again (its worker is presumed lost).
+CAFES_REMINDER_BATCH_SIZE = envint("CAFES_REMINDER_BATCH_SIZE", 500, minimum=1)
+CAFES_REMINDER_CHUNK_SIZE = envint("CAFES_REMINDER_CHUNK_SIZE", 50, minimum=1)
+CAFES_REMINDER_LEASE_SECONDS = envint("CAFES_REMINDER_LEASE_SECONDS", 300, minimum=1)
 # The usage report shows counts below this as "fewer than N" in its monthly and per-community
 # breakdowns, so that small communities cannot be re-identified.
 REPORTS_SMALL_CELL_THRESHOLD = envint("REPORTS_SMALL_CELL_THRESHOLD", 5, minimum=1)

@@ -105,7 +105,7 @@ def test_claimed_rows_come_back_after_the_lease_and_fresh_claims_do_not(member, 
     first = services.claim_due_reminders()  # no on-commit run: as if the worker never got the batch
     assert sum(len(b) for b in first) == 2
     assert services.claim_due_reminders() == []
-    later = timezone.now() + services.REMINDER_LEASE + timedelta(seconds=1)
+    later = timezone.now() + services.reminder_lease() + timedelta(seconds=1)
     again = services.claim_due_reminders(now=later)
     assert sorted(pk for b in again for pk, _k in b) == sorted(pk for b in first for pk, _k in b)
 

@@ -44,17 +44,16 @@ def _start_worker(name: str, tmp_path: Path, *, slow: bool) -> subprocess.Popen:
         "CELERY_BROKER_URL": REDIS_URL,
         "RECONNECT_TESTING": "true",
         "EMAIL_URL": f"file://{tmp_path / 'mail'}",
-        "CAFES_REMINDER_TEST_DELAY": "0.4" if slow else "0",
+        # One reminder a chunk for the slow worker, so that it is killed between commits of its batch.
+        "CAFES_REMINDER_CHUNK_SIZE": "1" if slow else "50",
     }
     log = (tmp_path / f"{name}.log").open("wb")
+    # The slow worker pauses before each chunk (patched in by tests/cafes/slow_worker.py).
+    command = ["-m", "tests.cafes.slow_worker"] if slow else ["-m", "celery", "-A", "reconnect", "worker"]
     return subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "reconnect",
-            "worker",
+            *command,
             "--pool=prefork",
             "--concurrency=1",
             "--without-gossip",
@@ -102,13 +101,13 @@ def _email_keys(mail_dir: Path) -> list[str]:
 
 
 @pytest.fixture
-def redis_broker(monkeypatch):
+def redis_broker(settings):
     """Tasks go to the real broker in this test, on a queue emptied of earlier runs' leftovers."""
     redis.Redis.from_url(REDIS_URL).delete("celery", "unacked", "unacked_index")
     broker_url, eager = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = REDIS_URL, False
     # A batch whose worker died is claimed again after this lease.
-    monkeypatch.setattr(services, "REMINDER_LEASE", timedelta(seconds=2))
+    settings.CAFES_REMINDER_LEASE_SECONDS = 2
     yield
     # Close this test's connections and forget kombu's shared pools, so that later tests (even
     # eager tasks acquire a producer) open fresh ones instead of finding a closed pool.
