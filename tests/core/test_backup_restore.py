@@ -64,7 +64,8 @@ def _wipe() -> None:
     """Lose the database: every table, trigger and function gone."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            # A new schema lacks the default USAGE for everyone that later tests (other roles) rely on.
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public; GRANT USAGE ON SCHEMA public TO PUBLIC")
         else:
             tables = [t for t in connection.introspection.table_names(cursor) if not t.startswith("sqlite_")]
             cursor.execute("PRAGMA foreign_keys = OFF")
