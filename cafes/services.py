@@ -32,6 +32,7 @@ from cafes.models import (
     reminder_due_at,
 )
 from cafes.recurrence import Rule
+from reconnect.core import frame
 from reconnect.core.models import Notification, NotificationPreference
 from reconnect.core.notifications import EmailChoice
 from reconnect.core.services import notify
@@ -495,6 +496,9 @@ def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail) -
         if message is not None:
             emails.append(message)
     Notification.objects.bulk_create(notes)
+    # A bulk insert sends no signal: each reader's cached unread count is dropped here.
+    for user_id in {note.user_id for note in notes}:
+        frame.forget_unread_count(user_id=user_id)
     if cancelled:
         Reminder.objects.filter(pk__in=[row.pk for row in cancelled]).update(status=ReminderStatus.CANCELLED)
     if due:

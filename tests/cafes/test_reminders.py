@@ -142,3 +142,15 @@ def test_beat_runs_the_dispatch_every_minute():
 
     entry = app.conf.beat_schedule["cafes-reminders"]
     assert entry["task"] == "cafes.dispatch_due_reminders" and entry["schedule"] == 60.0
+
+
+def test_a_sent_reminder_shows_in_the_unread_count_the_frame_had_cached(
+    member, cafe, django_capture_on_commit_callbacks
+):
+    from reconnect.core import frame
+
+    _make_due(member, cafe)
+    assert frame.unread_count(member) == 0  # cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        services.claim_due_reminders()
+    assert frame.unread_count(member) == 2
