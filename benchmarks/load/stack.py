@@ -100,7 +100,10 @@ def start_stack(
     web_processes: int = 2,
     workers: int = 2,
     beats: int = 1,
+    worker_module: list[str] | None = None,
 ) -> Stack:
+    """Start the web instances, workers and beats. `worker_module` replaces `-m celery -A reconnect`
+    for the workers (a test's slowed-down worker, for example)."""
     stack = Stack(workdir=workdir, web_ports=list(web_ports))
     python = sys.executable
     for number, port in enumerate(web_ports, 1):
@@ -110,7 +113,8 @@ def start_stack(
         stack.start(
             f"worker{number}",
             [
-                python, "-m", "celery", "-A", "reconnect", "worker", "--pool=prefork", "--concurrency=1",
+                python, *(worker_module or ["-m", "celery", "-A", "reconnect", "worker"]),
+                "--pool=prefork", "--concurrency=1",
                 "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
                 "-n", f"worker{number}@%h",
             ],

@@ -4,6 +4,7 @@ as two hosts would have), two Celery workers and one beat on the same PostgreSQL
 import re
 from datetime import timedelta
 
+import kombu.pools
 import pytest
 import redis
 import requests
@@ -31,9 +32,16 @@ def stack(tmp_path):
         database_url=_database_url(),
         redis_url=REDIS_URL,
         EMAIL_URL=f"file://{tmp_path / 'mail'}",
-        CAFES_REMINDER_TEST_DELAY="0.2",  # batches take long enough for both workers to get some
+        CAFES_REMINDER_CHUNK_SIZE="1",
     )
-    running = start_stack(tmp_path, env=env, web_ports=[_free_port(), _free_port()], web_processes=1)
+    # Slowed-down workers (a pause before each chunk), so that both workers get some batches.
+    running = start_stack(
+        tmp_path,
+        env=env,
+        web_ports=[_free_port(), _free_port()],
+        web_processes=1,
+        worker_module=["-m", "tests.cafes.slow_worker"],
+    )
     running.env = env
     try:
         wait_until_ready(running)
@@ -101,7 +109,11 @@ def test_two_web_instances_two_workers_and_beat_act_as_one_portal(stack, tmp_pat
     try:
         assert len(services.claim_due_reminders(batch_size=4)) == 5  # what beat's task does every minute
     finally:
+        # Forget kombu's shared pools too, so that later tests open fresh ones (see redis_broker).
         celery_app.pool.force_close_all()
+        kombu.pools.reset()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
         celery_app.conf.task_always_eager, celery_app.conf.broker_url = eager, broker
     _wait_until(lambda: _sent() == total, tmp_path, "every reminder was sent", timeout=180)
     _wait_until(lambda: "in standby" in stack.log("beat2"), tmp_path, "the second beat started", timeout=120)
