@@ -18,11 +18,10 @@ from reconnect.privacy.registry import Item, Section, register
 
 
 def _remove_conversations(conversations) -> int:
-    from moderation.models import MessageCrisisFlag
-
+    # Deleting a conversation deletes its messages and everything that points at them (read marks,
+    # attachments' rows, moderation's crisis notes) through their foreign keys.
     ids = list(conversations.values_list("pk", flat=True))
     names = list(Attachment.objects.filter(message__conversation__in=ids).values_list("file_name", flat=True))
-    MessageCrisisFlag.objects.filter(conversation_id__in=ids).delete()
     removed = Conversation.objects.filter(pk__in=ids).delete()[1].get("messaging.Conversation", 0)
     for name in names:
         transaction.on_commit(partial(files.delete, name))

@@ -313,8 +313,9 @@ class SlowMode(models.Model):
         return f"{self.thread_id}: {self.minutes} min"
 
 
-class CheckIn(models.Model):
-    """A private message from a peer moderator to a member, read on a private page."""
+class ModeratorCheckIn(models.Model):
+    """A private message from a peer moderator to a member, read on a private page (not the
+    member's daily check-in, which is `toolbox.CheckIn`)."""
 
     member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_check_ins")
     moderator = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
@@ -349,11 +350,12 @@ class HideNotice(models.Model):
 class MessageCrisisFlag(models.Model):
     """Crisis language in a message to the care team: the providers see a note on that message.
 
-    Keyed by the message id (messaging owns its models); moderators never see messages.
+    The note goes with its message: deleting the message or its conversation deletes the note.
+    Moderators never see messages.
     """
 
-    message_id = models.PositiveBigIntegerField(unique=True)
-    conversation_id = models.PositiveBigIntegerField(db_index=True)
+    message = models.OneToOneField("messaging.Message", on_delete=models.CASCADE, related_name="crisis_flag")
+    conversation = models.ForeignKey("messaging.Conversation", on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

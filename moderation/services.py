@@ -19,15 +19,16 @@ from django.utils.translation import gettext_lazy
 from forum.models import Post, Thread, Topic
 from moderation import notifications as kinds
 from moderation.models import (
-    CheckIn,
     EscalationContact,
     HideNotice,
     MessageCrisisFlag,
     ModerationAction,
+    ModeratorCheckIn,
     ModeratorDuty,
     QueueItem,
     Report,
     Sanction,
+    SavedReply,
     SlowMode,
     WatchedWord,
 )
@@ -296,11 +297,11 @@ def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool =
 
 
 @transaction.atomic
-def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> CheckIn:
+def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> ModeratorCheckIn:
     """A private message to the post's author, read on a page only they (and moderators) can open."""
     body = _required(body, _("Please write your message."))
     item = _lock_item(item, moderator)
-    check_in = CheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
+    check_in = ModeratorCheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
     if resolve:
         items = _open_items_of(item.post, moderator, item, decides_post=False)
         _resolve(items, moderator, report_outcome=Report.Outcome.ACTED)
@@ -491,6 +492,41 @@ def set_watched_word_active(*, moderator, word: WatchedWord, active: bool) -> Wa
     sign = "+" if active else "-"
     _log(actor=moderator, action=Action.WATCHED_WORD, after=f"{sign} {word.phrase} ({word.language}, {word.action})")
     return word
+
+
+# --- Saved replies -------------------------------------------------------------------------------
+# Templates moderators insert and adapt, not content: the log keeps every text that was sent, so
+# adding, changing or removing one is not logged.
+
+
+@transaction.atomic
+def add_saved_reply(*, moderator: User, title: str, body: str) -> SavedReply:
+    return SavedReply.objects.create(title=title, body=body, created_by=moderator)
+
+
+@transaction.atomic
+def change_saved_reply(*, reply: SavedReply, title: str, body: str) -> SavedReply:
+    reply = SavedReply.objects.select_for_update().get(pk=reply.pk)
+    reply.title, reply.body, reply.updated_at = title, body, timezone.now()
+    reply.save(update_fields=["title", "body", "updated_at"])
+    return reply
+
+
+@transaction.atomic
+def remove_saved_reply(*, reply: SavedReply) -> None:
+    SavedReply.objects.filter(pk=reply.pk).delete()
+
+
+# --- Check-ins (for the member) ------------------------------------------------------------------
+
+
+def mark_check_in_read(*, member: User, check_in: ModeratorCheckIn) -> bool:
+    """The member has read a check-in sent to them. True the first time; reading it again changes
+    nothing (one conditional UPDATE, so two clicks at once mark it once)."""
+    updated = ModeratorCheckIn.objects.filter(pk=check_in.pk, member=member, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return updated == 1
 
 
 # --- Reports (by members) ------------------------------------------------------------------------
@@ -768,7 +804,7 @@ def is_crisis_text(*, author, text: str) -> bool:
 def flag_crisis_message(*, message) -> MessageCrisisFlag:
     """Note crisis language on a message so that its providers see it. Never blocks the message."""
     flag, _created = MessageCrisisFlag.objects.get_or_create(
-        message_id=message.pk, defaults={"conversation_id": message.conversation_id, "author": message.author}
+        message=message, defaults={"conversation_id": message.conversation_id, "author_id": message.author_id}
     )
     return flag
 
