@@ -16,10 +16,9 @@ from reconnect.privacy.registry import Item, Section, register
 
 
 def _remove_conversations(conversations) -> int:
-    from moderation.models import MessageCrisisFlag
-
+    # Deleting a conversation deletes its messages and everything that points at them (read marks,
+    # attachments' rows, moderation's crisis notes) through their foreign keys.
     ids = list(conversations.values_list("pk", flat=True))
-    MessageCrisisFlag.objects.filter(conversation_id__in=ids).delete()
     # The attachments' files go in this transaction too (a trigger on messaging_attachment).
     return Conversation.objects.filter(pk__in=ids).delete()[1].get("messaging.Conversation", 0)
 

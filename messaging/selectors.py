@@ -3,7 +3,18 @@
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db.models import Count, DateTimeField, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest
 
 from reconnect.accounts.models import CareRelationship
@@ -119,12 +130,10 @@ def care_team_member_or_none(provider, member_id):
 
 def conversation_messages(conversation):
     """The messages of one conversation, with authors, attachments, read marks and whether crisis
-    language was noted on each (moderation's crisis list; providers see a note)."""
-    from moderation.models import MessageCrisisFlag
-
+    language was noted on each (moderation's crisis list, its `crisis_flag`; providers see a note)."""
     return (
         conversation.messages.select_related("author")
-        .annotate(crisis_note=Exists(MessageCrisisFlag.objects.filter(message_id=OuterRef("pk"))))
+        .annotate(crisis_note=ExpressionWrapper(Q(crisis_flag__isnull=False), output_field=BooleanField()))
         .prefetch_related(
             Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
             Prefetch("reads", queryset=MessageRead.objects.select_related("reader").order_by("read_at")),

@@ -4,6 +4,9 @@ Nothing here deletes anything for real: a hidden post keeps its text, an edited 
 original in the log, a sanction ends or is lifted but stays on record.
 """
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -12,6 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.core.crypto import EncryptedTextField
+
+if TYPE_CHECKING:
+    from forum.models import Post
+    from moderation.selectors import History
 
 User = settings.AUTH_USER_MODEL
 
@@ -86,8 +93,16 @@ class QueueItem(models.Model):
         FLAG = "flag", _("Flag")
 
     IMMINENT_PRIORITY, CRISIS_PRIORITY = 0, 1
-    PRIORITY = {Kind.CRISIS: 1, Kind.REPORT: 2, Kind.FLAG: 2, Kind.HOSTILE: 2, Kind.ADVICE: 2, Kind.HELD: 3}
-    SEVERITY_PRIORITY = {Severity.IMMINENT: 0, Severity.CRISIS: 1}
+    # Keyed by the choices' values (a Kind or Severity is its value, a str).
+    PRIORITY: dict[str, int] = {
+        Kind.CRISIS: 1,
+        Kind.REPORT: 2,
+        Kind.FLAG: 2,
+        Kind.HOSTILE: 2,
+        Kind.ADVICE: 2,
+        Kind.HELD: 3,
+    }
+    SEVERITY_PRIORITY: dict[str, int] = {Severity.IMMINENT: 0, Severity.CRISIS: 1}
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     priority = models.PositiveSmallIntegerField(_("priority"), default=2)
@@ -112,6 +127,13 @@ class QueueItem(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    # Not stored: moderation.selectors attaches these to the items it lists (reports with their
+    # reporters, the author's record, the posts just before and after).
+    report_list: list["Report"]
+    history: "History"
+    before: "Post | None"
+    after: "Post | None"
 
     objects = QueueItemQuerySet.as_manager()
 
@@ -263,7 +285,7 @@ class WatchedWord(models.Model):
 
 
 class SanctionQuerySet(models.QuerySet["Sanction"]):
-    def in_force(self, now=None) -> "SanctionQuerySet":
+    def in_force(self, now: datetime | None = None) -> "SanctionQuerySet":
         now = now or timezone.now()
         return self.filter(lifted_at__isnull=True, starts_at__lte=now).filter(
             Q(ends_at__isnull=True) | Q(ends_at__gt=now)
@@ -313,8 +335,9 @@ class SlowMode(models.Model):
         return f"{self.thread_id}: {self.minutes} min"
 
 
-class CheckIn(models.Model):
-    """A private message from a peer moderator to a member, read on a private page."""
+class ModeratorCheckIn(models.Model):
+    """A private message from a peer moderator to a member, read on a private page (not the
+    member's daily check-in, which is `toolbox.CheckIn`)."""
 
     member = models.ForeignKey(User, on_delete=models.CASCADE, related_name="moderation_check_ins")
     moderator = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
@@ -349,11 +372,12 @@ class HideNotice(models.Model):
 class MessageCrisisFlag(models.Model):
     """Crisis language in a message to the care team: the providers see a note on that message.
 
-    Keyed by the message id (messaging owns its models); moderators never see messages.
+    The note goes with its message: deleting the message or its conversation deletes the note.
+    Moderators never see messages.
     """
 
-    message_id = models.PositiveBigIntegerField(unique=True)
-    conversation_id = models.PositiveBigIntegerField(db_index=True)
+    message = models.OneToOneField("messaging.Message", on_delete=models.CASCADE, related_name="crisis_flag")
+    conversation = models.ForeignKey("messaging.Conversation", on_delete=models.CASCADE, related_name="+")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

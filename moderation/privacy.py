@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from moderation.models import CheckIn, ModeratorDuty, QueueItem, Report, Sanction
+from moderation.models import ModeratorCheckIn, ModeratorDuty, QueueItem, Report, Sanction
 from reconnect.privacy.registry import Item, Section, leave_out, register
 
 
@@ -17,7 +17,7 @@ def _erase(user, plan) -> dict[str, int]:
         .exclude(evidence=[], matched="")
         .update(evidence=[], matched=""),
         "moderation.duty": ModeratorDuty.objects.filter(moderator=user).delete()[0],
-        "moderation.check_ins": CheckIn.objects.filter(member=user).delete()[0],
+        "moderation.check_ins": ModeratorCheckIn.objects.filter(member=user).delete()[0],
         "moderation.report_details_removed": Report.objects.filter(reporter=user)
         .exclude(details="")
         .update(details=""),
@@ -42,8 +42,8 @@ register(
             Item(
                 "check_ins",
                 _("Messages from a peer moderator"),
-                CheckIn,
-                lambda u: CheckIn.objects.filter(member=u),
+                ModeratorCheckIn,
+                lambda u: ModeratorCheckIn.objects.filter(member=u),
                 fields=("body", "created_at", "read_at"),
                 url_name="moderation:notices",
             ),

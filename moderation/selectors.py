@@ -1,13 +1,15 @@
 """Reads for the moderation pages. Each runs a fixed number of queries, whatever the queue length."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
 
 from forum.models import Post
-from moderation.models import ModerationAction, ModeratorDuty, QueueItem, Report, Sanction
+from moderation.models import ModerationAction, ModeratorDuty, QueueItem, QueueItemQuerySet, Report, Sanction
+from reconnect.accounts.models import User
 
 QUEUE_PAGE_SIZE = 50
 
@@ -22,7 +24,7 @@ class History:
     sanctions: list = field(default_factory=list)
 
 
-def histories(author_ids) -> dict[int, History]:
+def histories(author_ids: Iterable[int]) -> dict[int, History]:
     """Post, flag and action counts and sanctions in force for each author: four queries in all."""
     author_ids = set(author_ids)
     result = {pk: History() for pk in author_ids}
@@ -37,14 +39,14 @@ def histories(author_ids) -> dict[int, History]:
     actions = ModerationAction.objects.filter(subject_id__in=author_ids).exclude(
         action__in=[ModerationAction.Action.CLAIM, ModerationAction.Action.RELEASE]
     )
-    for row in actions.order_by().values("subject_id").annotate(n=Count("pk")):
-        result[row["subject_id"]].actions = row["n"]
+    for action_row in actions.order_by().values("subject_id").annotate(n=Count("pk")):
+        result[action_row["subject_id"]].actions = action_row["n"]
     for sanction in Sanction.objects.in_force().filter(member_id__in=author_ids):
         result[sanction.member_id].sanctions.append(sanction)
     return result
 
 
-def _neighbours(posts) -> dict[tuple[int, int], Post]:
+def _neighbours(posts: Iterable[Post]) -> dict[tuple[int, int], Post]:
     """The posts just before and after each given post in its thread, in one query."""
     condition = Q()
     for post in posts:
@@ -71,7 +73,7 @@ def _neighbours(posts) -> dict[tuple[int, int], Post]:
     return {(p.thread_id, p.position): p for p in found}
 
 
-def _items():
+def _items() -> QueueItemQuerySet:
     return QueueItem.objects.select_related(
         "post__thread__topic", "post__thread__circle", "post__author", "claimed_by", "author"
     )
@@ -124,7 +126,7 @@ def item_detail(item: QueueItem, *, context_size: int = 3) -> dict:
     return {"item": item, "thread_posts": thread_posts, "log": log, "earlier": earlier}
 
 
-def duty(user) -> dict:
+def duty(user: User) -> dict:
     """Whether `user` is on duty, and how many peer moderators are (one query)."""
     on_duty = list(
         ModeratorDuty.objects.on_duty().filter(moderator__role="moderator").values_list("moderator_id", flat=True)

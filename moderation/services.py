@@ -9,9 +9,11 @@ moderator; nothing is written twice.
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,15 +21,17 @@ from django.utils.translation import gettext_lazy
 from forum.models import Post, Thread, Topic
 from moderation import notifications as kinds
 from moderation.models import (
-    CheckIn,
     EscalationContact,
     HideNotice,
     MessageCrisisFlag,
     ModerationAction,
+    ModeratorCheckIn,
     ModeratorDuty,
     QueueItem,
+    QueueItemQuerySet,
     Report,
     Sanction,
+    SavedReply,
     SlowMode,
     WatchedWord,
 )
@@ -37,6 +41,9 @@ from moderation.screening.engine import Verdict
 from moderation.screening.watched import find_matches
 from reconnect.accounts.models import Role, User
 from reconnect.core.services import notify
+
+if TYPE_CHECKING:
+    from messaging.models import Message
 
 Action = ModerationAction.Action
 MAX_TEXT = 5000
@@ -54,7 +61,7 @@ class ModerationError(Exception):
         self.message = message
 
 
-def moderators():
+def moderators() -> "QuerySet[User]":
     return User.objects.filter(role__in=(Role.MODERATOR, Role.ADMIN), is_active=True)
 
 
@@ -64,7 +71,18 @@ def _notices_url() -> str:
     return reverse("moderation:notices")
 
 
-def _log(*, actor, action: str, item=None, post=None, thread=None, subject=None, reason="", before="", after=""):
+def _log(
+    *,
+    actor: User | None,
+    action: str,
+    item: QueueItem | None = None,
+    post: Post | None = None,
+    thread: Thread | None = None,
+    subject: User | None = None,
+    reason: str = "",
+    before: str = "",
+    after: str = "",
+) -> ModerationAction:
     return ModerationAction.objects.create(
         actor=actor,
         action=action,
@@ -90,13 +108,13 @@ def _required(text: str, message: str) -> str:
 # --- Claims and the state of an item -------------------------------------------------------------
 
 
-def _lock_item(item: QueueItem, moderator) -> QueueItem:
+def _lock_item(item: QueueItem, moderator: User) -> QueueItem:
     """The item, locked for this transaction, if this moderator may act on it now."""
     item = QueueItem.objects.select_for_update(of=("self",)).select_related("claimed_by", "resolved_by").get(pk=item.pk)
     if not item.is_open:
         who = item.resolved_by.display_name if item.resolved_by else _("a peer moderator")
         raise ModerationError(_("This item was already handled by %(name)s.") % {"name": who})
-    if item.claimed_by_id and item.claimed_by_id != moderator.pk:
+    if item.claimed_by is not None and item.claimed_by_id != moderator.pk:
         raise ModerationError(
             _("%(name)s is working on this item. Ask them, or wait until they release it.")
             % {"name": item.claimed_by.display_name}
@@ -118,7 +136,7 @@ def _close_reports(items: list[QueueItem], outcome: str, now: datetime) -> None:
         notify(users=reporters, kind=kinds.REPORT_CLOSED, url=reverse("moderation:my_reports"))
 
 
-def _resolve(items: list[QueueItem], moderator, *, report_outcome: str) -> None:
+def _resolve(items: list[QueueItem], moderator: User, *, report_outcome: str) -> None:
     now = timezone.now()
     QueueItem.objects.filter(pk__in=[i.pk for i in items]).update(
         status=QueueItem.Status.RESOLVED, resolved_at=now, resolved_by=moderator
@@ -128,7 +146,7 @@ def _resolve(items: list[QueueItem], moderator, *, report_outcome: str) -> None:
     _close_reports(items, report_outcome, now)
 
 
-def _open_items_of(post: Post, moderator, first: QueueItem, *, decides_post: bool = True) -> list[QueueItem]:
+def _open_items_of(post: Post, moderator: User, first: QueueItem, *, decides_post: bool = True) -> list[QueueItem]:
     """Every open item on the post (a post can be crisis-flagged, reported and held at once): one
     decision about the post answers them all. Items claimed by someone else stop the action.
 
@@ -140,15 +158,15 @@ def _open_items_of(post: Post, moderator, first: QueueItem, *, decides_post: boo
         others = others.exclude(kind=QueueItem.Kind.HELD)
         if first.kind == QueueItem.Kind.HELD:
             raise ModerationError(_("A held post waits for a decision: approve it or hide it."))
-    others = list(others)
-    for other in others:
+    locked = list(others)
+    for other in locked:
         if other.claimed_by_id and other.claimed_by_id != moderator.pk:
             raise ModerationError(_("Another peer moderator is working on this post."))
-    return [first, *others]
+    return [first, *locked]
 
 
 @transaction.atomic
-def claim_item(*, moderator, item: QueueItem) -> QueueItem:
+def claim_item(*, moderator: User, item: QueueItem) -> QueueItem:
     item = _lock_item(item, moderator)
     if item.claimed_by_id == moderator.pk:
         raise ModerationError(_("You have already claimed this item."))
@@ -159,7 +177,7 @@ def claim_item(*, moderator, item: QueueItem) -> QueueItem:
 
 
 @transaction.atomic
-def release_item(*, moderator, item: QueueItem) -> QueueItem:
+def release_item(*, moderator: User, item: QueueItem) -> QueueItem:
     item = _lock_item(item, moderator)
     if item.claimed_by_id != moderator.pk:
         raise ModerationError(_("You have not claimed this item."))
@@ -173,7 +191,7 @@ def release_item(*, moderator, item: QueueItem) -> QueueItem:
 
 
 @transaction.atomic
-def approve(*, moderator, item: QueueItem) -> Post:
+def approve(*, moderator: User, item: QueueItem) -> Post:
     """The post is fine: a held post is published, flags and reports on it are closed."""
     item = _lock_item(item, moderator)
     post = _lock_post(item)
@@ -195,7 +213,7 @@ def approve(*, moderator, item: QueueItem) -> Post:
 
 
 @transaction.atomic
-def hide(*, moderator, item: QueueItem, reason: str) -> Post:
+def hide(*, moderator: User, item: QueueItem, reason: str) -> Post:
     """Hide the post from everyone but its author, who sees why. Its text is kept."""
     reason = _required(reason, _("Please write the reason the author will see."))
     item = _lock_item(item, moderator)
@@ -215,7 +233,7 @@ def hide(*, moderator, item: QueueItem, reason: str) -> Post:
 
 
 @transaction.atomic
-def edit(*, moderator, item: QueueItem, body: str, note: str) -> Post:
+def edit(*, moderator: User, item: QueueItem, body: str, note: str) -> Post:
     """Change the text (for example to take out identifying details). The original stays in the log
     for moderators; the author is told, with the note."""
     note = _required(note, _("Please write a note saying what you changed and why."))
@@ -235,7 +253,7 @@ def edit(*, moderator, item: QueueItem, body: str, note: str) -> Post:
 
 
 @transaction.atomic
-def dismiss(*, moderator, item: QueueItem, reason: str = "") -> QueueItem:
+def dismiss(*, moderator: User, item: QueueItem, reason: str = "") -> QueueItem:
     """Nothing to do about this item (a report that does not hold, a harmless flag)."""
     item = _lock_item(item, moderator)
     if item.kind == QueueItem.Kind.HELD and item.post.status == Post.Status.HELD:
@@ -246,7 +264,7 @@ def dismiss(*, moderator, item: QueueItem, reason: str = "") -> QueueItem:
 
 
 @transaction.atomic
-def escalate(*, moderator, item: QueueItem, reason: str) -> QueueItem:
+def escalate(*, moderator: User, item: QueueItem, reason: str) -> QueueItem:
     reason = _required(reason, _("Please write what the admin should look at."))
     item = _lock_item(item, moderator)
     if item.escalated_at:
@@ -264,7 +282,7 @@ def escalate(*, moderator, item: QueueItem, reason: str) -> QueueItem:
 
 
 @transaction.atomic
-def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> Post:
+def reply_as_moderator(*, moderator: User, item: QueueItem, body: str, resolve: bool = False) -> Post:
     """A reply in the thread, shown with the peer moderator badge; the author hears of it."""
     from forum.models import ThreadWatch
     from forum.services import ForumError, post_reply
@@ -296,11 +314,11 @@ def reply_as_moderator(*, moderator, item: QueueItem, body: str, resolve: bool =
 
 
 @transaction.atomic
-def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = False) -> CheckIn:
+def send_check_in(*, moderator: User, item: QueueItem, body: str, resolve: bool = False) -> ModeratorCheckIn:
     """A private message to the post's author, read on a page only they (and moderators) can open."""
     body = _required(body, _("Please write your message."))
     item = _lock_item(item, moderator)
-    check_in = CheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
+    check_in = ModeratorCheckIn.objects.create(member=item.author, moderator=moderator, body=body, post=item.post)
     if resolve:
         items = _open_items_of(item.post, moderator, item, decides_post=False)
         _resolve(items, moderator, report_outcome=Report.Outcome.ACTED)
@@ -317,14 +335,16 @@ def send_check_in(*, moderator, item: QueueItem, body: str, resolve: bool = Fals
 # --- Threads -------------------------------------------------------------------------------------
 
 
-def _lock_thread(thread: Thread, moderator, item: QueueItem | None) -> tuple[Thread, QueueItem | None]:
+def _lock_thread(thread: Thread, moderator: User, item: QueueItem | None) -> tuple[Thread, QueueItem | None]:
     if item is not None:
         item = _lock_item(item, moderator)
     return Thread.objects.select_for_update().get(pk=thread.pk), item
 
 
 @transaction.atomic
-def set_locked(*, moderator, thread: Thread, locked: bool, item: QueueItem | None = None, reason: str = "") -> Thread:
+def set_locked(
+    *, moderator: User, thread: Thread, locked: bool, item: QueueItem | None = None, reason: str = ""
+) -> Thread:
     thread, item = _lock_thread(thread, moderator, item)
     if thread.is_locked == locked:
         raise ModerationError(_("This thread is locked already.") if locked else _("This thread is not locked."))
@@ -342,7 +362,7 @@ def set_locked(*, moderator, thread: Thread, locked: bool, item: QueueItem | Non
 
 
 @transaction.atomic
-def set_pinned(*, moderator, thread: Thread, pinned: bool, item: QueueItem | None = None) -> Thread:
+def set_pinned(*, moderator: User, thread: Thread, pinned: bool, item: QueueItem | None = None) -> Thread:
     thread, item = _lock_thread(thread, moderator, item)
     if thread.is_pinned == pinned:
         raise ModerationError(_("This thread is pinned already.") if pinned else _("This thread is not pinned."))
@@ -355,13 +375,15 @@ def set_pinned(*, moderator, thread: Thread, pinned: bool, item: QueueItem | Non
 
 
 @transaction.atomic
-def move_thread(*, moderator, thread: Thread, topic: Topic, item: QueueItem | None = None, reason: str = "") -> Thread:
+def move_thread(
+    *, moderator: User, thread: Thread, topic: Topic, item: QueueItem | None = None, reason: str = ""
+) -> Thread:
     thread, item = _lock_thread(thread, moderator, item)
     if thread.circle_id is not None:
         raise ModerationError(_("A thread in a circle cannot be moved to a topic."))
     if thread.topic_id == topic.pk:
         raise ModerationError(_("The thread is in this topic already."))
-    before = thread.topic.name if thread.topic_id else ""
+    before = thread.topic.name if thread.topic else ""
     thread.topic = topic
     thread.save(update_fields=["topic"])
     _log(
@@ -378,7 +400,7 @@ def move_thread(*, moderator, thread: Thread, topic: Topic, item: QueueItem | No
 
 
 @transaction.atomic
-def set_slow_mode(*, moderator, thread: Thread, minutes: int, item: QueueItem | None = None) -> Thread:
+def set_slow_mode(*, moderator: User, thread: Thread, minutes: int, item: QueueItem | None = None) -> Thread:
     """One post per member per `minutes` in this thread; 0 turns slow mode off."""
     if minutes < 0 or minutes > 24 * 60:
         raise ModerationError(_("Choose between 0 and 1440 minutes."))
@@ -409,7 +431,13 @@ def set_slow_mode(*, moderator, thread: Thread, minutes: int, item: QueueItem | 
 
 @transaction.atomic
 def sanction_member(
-    *, moderator, member, kind: str, reason: str, ends_at: datetime | None = None, item: QueueItem | None = None
+    *,
+    moderator: User,
+    member: User,
+    kind: str,
+    reason: str,
+    ends_at: datetime | None = None,
+    item: QueueItem | None = None,
 ) -> Sanction:
     reason = _required(reason, _("Please write the reason the member will see."))
     if kind not in Sanction.Kind.values:
@@ -444,7 +472,7 @@ def sanction_member(
 
 
 @transaction.atomic
-def lift_sanction(*, moderator, sanction: Sanction, reason: str = "") -> Sanction:
+def lift_sanction(*, moderator: User, sanction: Sanction, reason: str = "") -> Sanction:
     sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
     if not Sanction.objects.in_force().filter(pk=sanction.pk).exists():
         raise ModerationError(_("This sanction is no longer in force."))
@@ -464,7 +492,7 @@ def lift_sanction(*, moderator, sanction: Sanction, reason: str = "") -> Sanctio
 
 
 @transaction.atomic
-def add_watched_word(*, moderator, phrase: str, language: str, action: str) -> WatchedWord:
+def add_watched_word(*, moderator: User, phrase: str, language: str, action: str) -> WatchedWord:
     from moderation.screening.watched import phrase_key
 
     phrase = " ".join((phrase or "").split()).lower()
@@ -482,7 +510,7 @@ def add_watched_word(*, moderator, phrase: str, language: str, action: str) -> W
 
 
 @transaction.atomic
-def set_watched_word_active(*, moderator, word: WatchedWord, active: bool) -> WatchedWord:
+def set_watched_word_active(*, moderator: User, word: WatchedWord, active: bool) -> WatchedWord:
     word = WatchedWord.objects.select_for_update().get(pk=word.pk)
     if word.is_active == active:
         raise ModerationError(_("Nothing to change."))
@@ -493,11 +521,46 @@ def set_watched_word_active(*, moderator, word: WatchedWord, active: bool) -> Wa
     return word
 
 
+# --- Saved replies -------------------------------------------------------------------------------
+# Templates moderators insert and adapt, not content: the log keeps every text that was sent, so
+# adding, changing or removing one is not logged.
+
+
+@transaction.atomic
+def add_saved_reply(*, moderator: User, title: str, body: str) -> SavedReply:
+    return SavedReply.objects.create(title=title, body=body, created_by=moderator)
+
+
+@transaction.atomic
+def change_saved_reply(*, reply: SavedReply, title: str, body: str) -> SavedReply:
+    reply = SavedReply.objects.select_for_update().get(pk=reply.pk)
+    reply.title, reply.body, reply.updated_at = title, body, timezone.now()
+    reply.save(update_fields=["title", "body", "updated_at"])
+    return reply
+
+
+@transaction.atomic
+def remove_saved_reply(*, reply: SavedReply) -> None:
+    SavedReply.objects.filter(pk=reply.pk).delete()
+
+
+# --- Check-ins (for the member) ------------------------------------------------------------------
+
+
+def mark_check_in_read(*, member: User, check_in: ModeratorCheckIn) -> bool:
+    """The member has read a check-in sent to them. True the first time; reading it again changes
+    nothing (one conditional UPDATE, so two clicks at once mark it once)."""
+    updated = ModeratorCheckIn.objects.filter(pk=check_in.pk, member=member, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return updated == 1
+
+
 # --- Reports (by members) ------------------------------------------------------------------------
 
 
 @transaction.atomic
-def report_post(*, reporter, post: Post, reason: str, details: str = "") -> Report:
+def report_post(*, reporter: User, post: Post, reason: str, details: str = "") -> Report:
     """A member reports a post they can see. The author is never told who reported it."""
     details = (details or "").strip()
     if reason not in Report.Reason.values:
@@ -586,11 +649,11 @@ def screen_words(text: str, *, language: str) -> Verdict:
     return screen_verdict(text, language, watched=_watched_pairs())
 
 
-def _language_of(author) -> str:
+def _language_of(author: User) -> str:
     return "nb" if getattr(author, "preferred_language", "en") == "nb" else "en"
 
 
-def check_may_post(*, author, thread: Thread | None = None) -> None:
+def check_may_post(*, author: User, thread: Thread | None = None) -> None:
     """Refuse a new post from a suspended member, or too soon in a thread in slow mode."""
     if author.role != Role.MEMBER:
         return
@@ -628,7 +691,7 @@ def check_may_post(*, author, thread: Thread | None = None) -> None:
         )
 
 
-def screen(*, author, text: str, editing: bool = False, post: Post | None = None) -> Decision:
+def screen(*, author: User, text: str, editing: bool = False, post: Post | None = None) -> Decision:
     """Decide what to do with new or edited forum text by `author`; with `post`, also queue it.
 
     Members only: peer moderators and admins are not screened. First posts and pre-moderation hold a
@@ -719,7 +782,7 @@ def _wanted_items(decision: Decision) -> list[tuple[str, dict]]:
     return wanted
 
 
-def crisis_recipients():
+def crisis_recipients() -> "QuerySet[User]":
     """Peer moderators on duty now, or every moderator and admin when nobody is on duty."""
     on_duty = User.objects.filter(moderation_duty__on_duty=True, is_active=True, role=Role.MODERATOR)
     return on_duty if on_duty.exists() else moderators()
@@ -756,7 +819,7 @@ def needs_crisis_support(post: Post) -> bool:
     return QueueItem.objects.filter(post=post, kind=QueueItem.Kind.CRISIS, status=QueueItem.Status.OPEN).exists()
 
 
-def is_crisis_text(*, author, text: str) -> bool:
+def is_crisis_text(*, author: User, text: str) -> bool:
     """Whether a member's text holds crisis language (the screen or the crisis watched words).
     Used for messages to the care team and for private check-in notes."""
     if getattr(author, "role", None) != Role.MEMBER:
@@ -765,10 +828,12 @@ def is_crisis_text(*, author, text: str) -> bool:
     return verdict.label == labels.CRISIS or bool(verdict.watched.get(WatchedWord.Action.CRISIS))
 
 
-def flag_crisis_message(*, message) -> MessageCrisisFlag:
+def flag_crisis_message(*, message: "Message") -> MessageCrisisFlag:
     """Note crisis language on a message so that its providers see it. Never blocks the message."""
+    # Only a member's message is screened (is_crisis_text), and a new message has its author.
+    assert message.author_id is not None
     flag, _created = MessageCrisisFlag.objects.get_or_create(
-        message_id=message.pk, defaults={"conversation_id": message.conversation_id, "author": message.author}
+        message=message, defaults={"conversation_id": message.conversation_id, "author_id": message.author_id}
     )
     return flag
 
@@ -781,7 +846,7 @@ def crisis_message_ids(conversation_id: int) -> set[int]:
 # --- Escalation and duty ---------------------------------------------------------------------------
 
 
-def escalation_due(now: datetime | None = None):
+def escalation_due(now: datetime | None = None) -> QueueItemQuerySet:
     """Open crisis-level items nobody has claimed for the configured minutes, not yet escalated."""
     cutoff = (now or timezone.now()) - timedelta(minutes=crisis_escalate_minutes())
     return QueueItem.objects.filter(
@@ -832,7 +897,7 @@ def escalate_unclaimed_crisis(*, now: datetime | None = None, batch_size: int = 
 
 
 @transaction.atomic
-def set_on_duty(*, moderator, on_duty: bool) -> ModeratorDuty:
+def set_on_duty(*, moderator: User, on_duty: bool) -> ModeratorDuty:
     if moderator.role != Role.MODERATOR:
         raise ModerationError(_("Only peer moderators go on duty."))
     duty, _created = ModeratorDuty.objects.select_for_update().get_or_create(moderator=moderator)

@@ -6,10 +6,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from forum.models import Post
 from forum.permissions import get_post_for
@@ -28,9 +27,9 @@ from moderation.forms import (
     WatchedWordForm,
 )
 from moderation.models import (
-    CheckIn,
     HideNotice,
     ModerationAction,
+    ModeratorCheckIn,
     QueueItem,
     Report,
     Sanction,
@@ -289,9 +288,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 def saved_replies(request: HttpRequest) -> HttpResponse:
     form = SavedReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        reply = form.save(commit=False)
-        reply.created_by = request.user
-        reply.save()
+        services.add_saved_reply(moderator=request.user, **form.cleaned_data)
         messages.success(request, _("The saved reply is added."))
         return redirect("moderation:saved_replies")
     return render(
@@ -307,9 +304,7 @@ def saved_reply_edit(request: HttpRequest, pk) -> HttpResponse:
     reply = get_visible_or_404(SavedReply.objects.all(), pk=pk)
     form = SavedReplyForm(request.POST or None, instance=reply)
     if request.method == "POST" and form.is_valid():
-        reply = form.save(commit=False)
-        reply.updated_at = timezone.now()
-        reply.save()
+        services.change_saved_reply(reply=reply, **form.cleaned_data)
         messages.success(request, _("The saved reply is updated."))
         return redirect("moderation:saved_replies")
     return render(
@@ -321,7 +316,7 @@ def saved_reply_edit(request: HttpRequest, pk) -> HttpResponse:
 @moderator_required
 def saved_reply_delete(request: HttpRequest, pk) -> HttpResponse:
     reply = get_visible_or_404(SavedReply.objects.all(), pk=pk)
-    reply.delete()  # a template, not content: the log keeps every text that was sent
+    services.remove_saved_reply(reply=reply)
     messages.success(request, _("The saved reply is removed."))
     return redirect("moderation:saved_replies")
 
@@ -412,16 +407,24 @@ def notices(request: HttpRequest) -> HttpResponse:
         ),
         "sanctions": list(Sanction.objects.filter(member=user).order_by("-starts_at")[:50]),
         "in_force": set(Sanction.objects.in_force().filter(member=user).values_list("pk", flat=True)),
-        "check_ins": list(CheckIn.objects.filter(member=user).select_related("moderator").order_by("-created_at")[:50]),
+        "check_ins": list(
+            ModeratorCheckIn.objects.filter(member=user).select_related("moderator").order_by("-created_at")[:50]
+        ),
     }
     return render(request, "moderation/notices.html", context)
 
 
+@require_http_methods(["GET", "POST"])
 @peer_required
 def check_in(request: HttpRequest, pk) -> HttpResponse:
-    message = get_visible_or_404(CheckIn.objects.filter(member=request.user).select_related("moderator"), pk=pk)
-    if message.read_at is None:
-        CheckIn.objects.filter(pk=message.pk).update(read_at=timezone.now())
+    """A check-in on its private page. Opening it changes nothing; the member marks it read with the
+    page's button (a POST), which takes them back to their notes."""
+    message = get_visible_or_404(
+        ModeratorCheckIn.objects.filter(member=request.user).select_related("moderator"), pk=pk
+    )
+    if request.method == "POST":
+        services.mark_check_in_read(member=request.user, check_in=message)
+        return redirect("moderation:notices")
     return render(request, "moderation/check_in.html", {"message": message})
 
 

@@ -13,7 +13,7 @@ import functools
 import statistics
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -87,7 +87,7 @@ class Figure:
     label: str
     definition: str
     total: float | int | None
-    monthly: list[float | int | None]
+    monthly: Sequence[float | int | None]
     # "count" figures are whole numbers of people or things; "hours" is a median duration.
     unit: str = "count"
     # For medians: how many values each month's median is taken from (few are not shown).

@@ -132,6 +132,9 @@ class World:
 
     users: dict
     objects: dict = field(default_factory=dict)
+    # role -> session key of a session signed in as that role (module_world only); a test that
+    # sets it as its cookie is signed in without a new login.
+    sessions: dict = field(default_factory=dict)
 
     def __getattr__(self, name):
         try:
@@ -165,7 +168,9 @@ def module_world_users(django_db_setup, django_db_blocker):
     `TestCase.setUpTestData` does per class. A module that uses it must not also create the same
     people through the function-scoped fixtures above, and must not use `transactional_db`.
     """
+    from django.conf import settings
     from django.db import transaction
+    from django.test import Client
     from django.test.utils import override_settings
 
     with django_db_blocker.unblock():
@@ -189,7 +194,14 @@ def module_world_users(django_db_setup, django_db_blocker):
                     "other_provider": make_other_provider(other_member),
                     "admin": make_admin(),
                 }
-            yield users
+                # One real sign-in per person (force_login, with its signals), kept for the module.
+                sessions = {}
+                for role, user in users.items():
+                    if user is not None:
+                        signed_in = Client()
+                        signed_in.force_login(user)
+                        sessions[role] = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
+            yield users, sessions
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -198,10 +210,14 @@ def module_world_users(django_db_setup, django_db_blocker):
 @pytest.fixture
 def module_world(module_world_users, db):
     """A `world` whose people come from `module_world_users`: fresh copies per test, so that what one
-    test does to a person's Python object does not reach the next, and an empty `objects`."""
+    test sets on a person's Python object does not reach the next, and an empty `objects`.
+
+    A shallow copy is enough (a model instance's copy has its own fields, state and cache of related
+    objects) and costs far less than a deep one."""
     import copy
 
-    return World(users=copy.deepcopy(module_world_users))
+    users, sessions = module_world_users
+    return World(users={role: copy.copy(user) for role, user in users.items()}, sessions=sessions)
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.core import notifications
+
+if TYPE_CHECKING:
+    from reconnect.accounts.models import User
 
 
 class CrisisContact(models.Model):
@@ -67,7 +72,7 @@ class ContentPage(models.Model):
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
-    def for_user(self, user) -> "NotificationQuerySet":
+    def for_user(self, user: "User") -> "NotificationQuerySet":
         return self.filter(user=user)
 
     def unread(self) -> "NotificationQuerySet":

@@ -16,11 +16,18 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from reconnect.accounts.models import Role
+from reconnect.accounts.models import Role, User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
 PEER_SPACE_ROLES = (Role.MEMBER, Role.MODERATOR)
+
+
+class SignedInRequest(HttpRequest):
+    """The request a view behind `login_required` (or a role decorator) gets: its user is signed in.
+    Only for the type checker; Django passes an ordinary HttpRequest."""
+
+    user: User
 
 
 def public[ViewFunc: Callable[..., HttpResponse]](view: ViewFunc) -> ViewFunc:

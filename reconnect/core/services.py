@@ -2,13 +2,17 @@
 
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.core import frame, notifications
 from reconnect.core.models import AccessLogEntry, Notification, NotificationPreference
+
+if TYPE_CHECKING:
+    from reconnect.accounts.models import User
 
 # What an access-log entry says happened, in the member's language.
 ACCESS_ACTIONS = {
@@ -23,7 +27,7 @@ ACCESS_ACTIONS = {
 }
 
 
-def preference_for(user, kind: notifications.NotificationKind) -> tuple[bool, str]:
+def preference_for(user: "User", kind: notifications.NotificationKind) -> tuple[bool, str]:
     """(in_app, email) for one kind, falling back to the kind's protective default."""
     for pref in user.notification_preferences.all():
         if pref.kind == kind.key:
@@ -62,7 +66,7 @@ def notify(
     return created
 
 
-def mark_all_read(*, user) -> int:
+def mark_all_read(*, user: "User") -> int:
     # A bulk update sends no signal: the cached count is dropped here.
     frame.forget_unread_count(user_id=user.pk)
     return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
@@ -75,27 +79,34 @@ def mark_read(*, notification: Notification) -> None:
 
 
 @transaction.atomic
-def set_notification_preferences(*, user, choices: dict[str, tuple[bool, str]]) -> None:
+def set_notification_preferences(*, user: "User", choices: dict[str, tuple[bool, str]]) -> None:
     for key, (in_app, email) in choices.items():
         NotificationPreference.objects.update_or_create(
             user=user, kind=key, defaults={"in_app": in_app, "email": email}
         )
 
 
-def _actor_name(actor, subject) -> str:
+def _actor_name(actor: "User", subject: "User") -> str:
     """The actor as the subject, who reads the log, knows them: a provider knows a member by the
     name for their care team, never by the pseudonym."""
     return actor.name_for_providers if getattr(subject, "is_provider", False) else actor.display_name
 
 
 def log_access(
-    *, actor, subject, action: str = "viewed", obj=None, object_type: str = "", label: str = "", reason: str = ""
+    *,
+    actor: "User | None",
+    subject: "User",
+    action: str = "viewed",
+    obj: models.Model | None = None,
+    object_type: str = "",
+    label: str = "",
+    reason: str = "",
 ) -> AccessLogEntry | None:
     """Record that `actor` opened something of `subject`'s. Looking at one's own data is not logged."""
     if actor is not None and actor.pk == subject.pk:
         return None
     if obj is not None:
-        object_type = object_type or obj._meta.verbose_name
+        object_type = object_type or str(obj._meta.verbose_name)
         label = label or str(obj)
     return AccessLogEntry.objects.create(
         subject=subject,

@@ -13,7 +13,7 @@ from reconnect.core import home as home_cards
 from reconnect.core import services
 from reconnect.core.beat import beat_state
 from reconnect.core.models import ContentPage, Notification
-from reconnect.core.permissions import get_visible_or_404, login_required, public
+from reconnect.core.permissions import SignedInRequest, get_visible_or_404, login_required, public
 
 
 @public
@@ -97,14 +97,14 @@ def _beat_state() -> tuple[str, float | None]:
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: SignedInRequest) -> HttpResponse:
     page = Paginator(Notification.objects.for_user(request.user), 30).get_page(request.GET.get("page"))
     return render(request, "core/notifications.html", {"page": page})
 
 
 @require_POST
 @login_required
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: SignedInRequest, pk: int) -> HttpResponse:
     note = get_visible_or_404(Notification.objects.for_user(request.user), pk=pk)
     services.mark_read(notification=note)
     target = note.url or "/"
@@ -115,7 +115,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def notification_read_all(request: HttpRequest) -> HttpResponse:
+def notification_read_all(request: SignedInRequest) -> HttpResponse:
     services.mark_all_read(user=request.user)
     return redirect("core:notifications")
 

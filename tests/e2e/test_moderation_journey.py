@@ -2,6 +2,8 @@
 peer moderator signs in with TOTP, claims the crisis flag, replies with a saved reply, and the member
 is notified. axe-core checks every page visited."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -134,5 +136,11 @@ def test_every_other_moderation_page_passes_axe_on_a_phone(phone_page, axe_check
     page.get_by_role("link", name="From Lillian", exact=False).click()
     expect(page.get_by_text("How are you doing today?")).to_be_visible()
     axe_check(page)
+    # Opening it leaves it new on the notes page until the member marks it read.
+    page.get_by_role("button", name="Mark as read").click()
+    expect(page).to_have_url(re.compile(r"/moderation/notes/$"))
+    check_in_line = page.locator("li").filter(has=page.get_by_role("link", name="From Lillian", exact=False))
+    expect(check_in_line).to_be_visible()
+    expect(check_in_line.get_by_text("New", exact=True)).to_have_count(0)
     page.goto("/moderation/support/")
     axe_check(page)

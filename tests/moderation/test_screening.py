@@ -139,20 +139,35 @@ def test_innocent_text_passes(member):
 
 
 def test_crisis_language_in_a_message_is_noted_for_the_provider(member, provider):
-    class Message:
-        pk = 41
-        conversation_id = 7
-        author = member
+    from tests.messaging.factories import make_conversation
+
+    conversation = make_conversation(member, [provider])
+    other = make_conversation(member, [provider], subject="Another")
+    message = conversation.messages.get()
 
     assert services.is_crisis_text(author=member, text="jeg orker ikke å leve lenger")
     assert not services.is_crisis_text(author=member, text="Kan vi flytte timen til fredag?")
     # Providers writing about crisis are not flagged: the note is about the member.
     assert not services.is_crisis_text(author=provider, text="Have you had thoughts of suicide?")
-    services.flag_crisis_message(message=Message())
-    services.flag_crisis_message(message=Message())
-    assert services.crisis_message_ids(7) == {41}
-    assert services.crisis_message_ids(8) == set()
-    assert MessageCrisisFlag.objects.count() == 1
+    services.flag_crisis_message(message=message)
+    services.flag_crisis_message(message=message)
+    assert services.crisis_message_ids(conversation.pk) == {message.pk}
+    assert services.crisis_message_ids(other.pk) == set()
+    flag = MessageCrisisFlag.objects.get()
+    assert (flag.message, flag.conversation, flag.author) == (message, conversation, member)
+
+
+def test_a_crisis_note_goes_with_its_message_and_conversation(member, provider):
+    from tests.messaging.factories import make_conversation
+
+    conversation = make_conversation(member, [provider], messages=2)
+    first, second = conversation.messages.order_by("pk")
+    services.flag_crisis_message(message=first)
+    services.flag_crisis_message(message=second)
+    first.delete()
+    assert list(MessageCrisisFlag.objects.values_list("message_id", flat=True)) == [second.pk]
+    conversation.delete()
+    assert not MessageCrisisFlag.objects.exists()
 
 
 def test_the_daily_summary_tells_moderators_the_queue_size(moderator, crisis_item, held_item):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from forum.models import Post, Thread
 from moderation import services
-from moderation.models import CheckIn, HideNotice, ModerationAction, QueueItem, Report, Sanction, SlowMode
+from moderation.models import HideNotice, ModerationAction, ModeratorCheckIn, QueueItem, Report, Sanction, SlowMode
 from reconnect.core.models import Notification
 from tests.forum.factories import TopicFactory
 from tests.moderation.factories import QueueItemFactory, ReportFactory
@@ -82,7 +82,12 @@ def test_a_failure_while_logging_leaves_no_change_behind(name, moderator, crisis
     post_before = Post.objects.values().get(pk=crisis_item.post_id)
     thread_before = Thread.objects.values().get(pk=crisis_item.post.thread_id)
     item_before = QueueItem.objects.values().get(pk=crisis_item.pk)
-    counts_before = (Post.objects.count(), CheckIn.objects.count(), Sanction.objects.count(), SlowMode.objects.count())
+    counts_before = (
+        Post.objects.count(),
+        ModeratorCheckIn.objects.count(),
+        Sanction.objects.count(),
+        SlowMode.objects.count(),
+    )
 
     def broken(**kwargs):
         raise RuntimeError("the database went away")
@@ -95,7 +100,7 @@ def test_a_failure_while_logging_leaves_no_change_behind(name, moderator, crisis
     assert QueueItem.objects.values().get(pk=crisis_item.pk) == item_before
     assert (
         Post.objects.count(),
-        CheckIn.objects.count(),
+        ModeratorCheckIn.objects.count(),
         Sanction.objects.count(),
         SlowMode.objects.count(),
     ) == counts_before
@@ -394,3 +399,27 @@ def test_admins_do_not_post_in_the_peer_forum(admin_user, crisis_item):
     with pytest.raises(services.ModerationError, match="Only peer moderators"):
         services.reply_as_moderator(moderator=admin_user, item=crisis_item, body="Hello")
     assert not Post.objects.filter(author=admin_user).exists()
+
+
+def test_saved_replies_are_added_changed_and_removed_through_services(moderator):
+    from moderation.models import SavedReply
+
+    reply = services.add_saved_reply(moderator=moderator, title="Welcome", body="Welcome to the forum.")
+    assert (reply.title, reply.body, reply.created_by) == ("Welcome", "Welcome to the forum.", moderator)
+    before = reply.updated_at
+    changed = services.change_saved_reply(reply=reply, title="Welcome!", body="Welcome here.")
+    stored = SavedReply.objects.get(pk=reply.pk)
+    assert (stored.title, stored.body) == ("Welcome!", "Welcome here.")
+    assert changed.updated_at >= before and stored.updated_at == changed.updated_at
+    services.remove_saved_reply(reply=reply)
+    services.remove_saved_reply(reply=reply)  # a second click removes nothing more
+    assert not SavedReply.objects.filter(pk=reply.pk).exists()
+
+
+def test_marking_a_check_in_read_is_once_and_only_for_its_member(member, other_member, moderator):
+    message = ModeratorCheckIn.objects.create(member=member, moderator=moderator, body="How are you?")
+    assert not services.mark_check_in_read(member=other_member, check_in=message)
+    assert services.mark_check_in_read(member=member, check_in=message)
+    first = ModeratorCheckIn.objects.get().read_at
+    assert not services.mark_check_in_read(member=member, check_in=message)
+    assert ModeratorCheckIn.objects.get().read_at == first is not None

@@ -3,7 +3,7 @@
 import pytest
 
 from forum.models import Post
-from moderation.models import CheckIn, ModerationAction, QueueItem, Report, SavedReply, WatchedWord
+from moderation.models import ModerationAction, ModeratorCheckIn, QueueItem, Report, SavedReply, WatchedWord
 from tests.factories import MemberFactory
 from tests.moderation.factories import QueueItemFactory, ReportFactory, SavedReplyFactory, post_by
 
@@ -282,7 +282,36 @@ def test_a_check_in_is_read_on_its_own_private_page(login, member, moderator, cr
     response = login(member).get(message.get_absolute_url())
     assert response.status_code == 200
     assert "Thinking of you." in response.content.decode()
-    assert CheckIn.objects.get().read_at is not None
+    assert "Mark as read" in response.content.decode()
+
+
+def test_opening_a_check_in_does_not_mark_it_read_its_button_does(login, member, moderator, crisis_item):
+    from moderation import services
+
+    message = services.send_check_in(moderator=moderator, item=crisis_item, body="Thinking of you.")
+    client = login(member)
+    client.get(message.get_absolute_url())
+    client.head(message.get_absolute_url())
+    assert ModeratorCheckIn.objects.get().read_at is None
+    response = client.post(message.get_absolute_url())
+    assert response.status_code == 302 and response["Location"] == "/moderation/notes/"
+    first = ModeratorCheckIn.objects.get().read_at
+    assert first is not None
+    # A second click changes nothing, and the page now says when it was read.
+    client.post(message.get_absolute_url())
+    assert ModeratorCheckIn.objects.get().read_at == first
+    html = client.get(message.get_absolute_url()).content.decode()
+    assert "You marked this as read" in html and "Mark as read" not in html
+
+
+def test_another_members_check_in_cannot_be_marked_read(login, member, other_member, moderator, crisis_item):
+    from moderation import services
+
+    message = services.send_check_in(moderator=moderator, item=crisis_item, body="Thinking of you.")
+    assert login(other_member).post(message.get_absolute_url()).status_code == 404
+    assert ModeratorCheckIn.objects.get().read_at is None
+    assert not services.mark_check_in_read(member=other_member, check_in=message)
+    assert ModeratorCheckIn.objects.get().read_at is None
 
 
 def test_the_support_page_shows_113_and_the_communitys_contacts(login, member, nordvik):

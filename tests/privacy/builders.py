@@ -8,7 +8,7 @@ from cafes import services as cafe_services
 from forum import services as forum_services
 from forum.models import Circle
 from moderation import services as moderation_services
-from moderation.models import CheckIn as ModeratorCheckIn
+from moderation.models import ModeratorCheckIn
 from tests.cafes.factories import CafeSeriesFactory, MeetingFactory
 from tests.forum.factories import TopicFactory
 from tests.messaging.factories import make_attachment, make_conversation

@@ -22,7 +22,7 @@ from forum.models import Post, Reaction
 from messaging import attachments
 from messaging import services as messaging_services
 from moderation import services as moderation_services
-from moderation.models import CheckIn as ModeratorCheckIn
+from moderation.models import ModeratorCheckIn
 from reconnect.accounts.models import CareRelationship
 from tests.factories import CommunityFactory, MemberFactory
 from tests.forum.factories import ThreadFactory, TopicFactory, reply

@@ -20,7 +20,7 @@ from forum.models import Post
 from messaging import attachments
 from messaging import services as messaging_services
 from moderation import services as moderation_services
-from moderation.models import CheckIn as ModeratorCheckIn
+from moderation.models import ModeratorCheckIn
 from reconnect.core.crypto import EncryptedTextField
 from tests.cafes.factories import CafeSeriesFactory, MeetingFactory
 from tests.factories import TEST_TOTP_SECRET, ModeratorFactory

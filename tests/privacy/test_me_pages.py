@@ -95,7 +95,7 @@ def test_query_budgets_of_export_delete_and_privacy_pages(
 
 def test_overview_counts_of_items_with_the_same_key_in_two_apps_stay_apart(member, moderator):
     # Both the toolbox and moderation have an item called "check_ins".
-    from moderation.models import CheckIn as ModeratorCheckIn
+    from moderation.models import ModeratorCheckIn
     from reconnect.privacy import services
     from tests.toolbox.factories import CheckInFactory
 

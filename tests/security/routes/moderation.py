@@ -2,7 +2,7 @@
 members report posts and read their own reports, notes and check-ins; the crisis resources page is
 open to everyone."""
 
-from moderation.models import CheckIn, EscalationContact, QueueItem, Sanction, SavedReply, WatchedWord
+from moderation.models import EscalationContact, ModeratorCheckIn, QueueItem, Sanction, SavedReply, WatchedWord
 from tests.forum.factories import ThreadFactory, TopicFactory
 from tests.security.matrix import FORBIDDEN, LOGIN, NOT_FOUND, OK, Redirect, Route, everyone, only, roles
 
@@ -43,7 +43,7 @@ def _watched_word(world):
 
 
 def _check_in(world):
-    message = CheckIn.objects.create(member=world.member, moderator=world.moderator, body="How are you?")
+    message = ModeratorCheckIn.objects.create(member=world.member, moderator=world.moderator, body="How are you?")
     return message.get_absolute_url()
 
 
