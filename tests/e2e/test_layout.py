@@ -244,3 +244,15 @@ def test_the_dark_scheme_follows_the_phone_and_passes_axe(browser, live_server, 
         axe_check(page)
         _shot(page, role, path, "phone-dark")
     context.close()
+
+
+def test_the_sessions_table_scrolls_in_a_frame_that_the_keyboard_reaches(browser, live_server, people, axe_check):
+    context = _phone(browser, live_server, people["member"])
+    page = context.new_page()
+    page.goto("/accounts/sessions/")
+    frame = page.get_by_role("region", name="Table, scrolls sideways on a small screen")
+    expect(frame).to_have_attribute("tabindex", "0")
+    frame.focus()
+    expect(frame).to_be_focused()
+    axe_check(page)
+    context.close()
