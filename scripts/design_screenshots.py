@@ -33,7 +33,12 @@ def shoot(base: str) -> None:
         browser = playwright.chromium.launch(executable_path=executable, args=["--headless", "--no-sandbox"])
         for scheme in ("light", "dark"):
             context = browser.new_context(
-                viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB", color_scheme=scheme
+                viewport=PHONE,
+                is_mobile=True,
+                has_touch=True,
+                locale="en-GB",
+                color_scheme=scheme,
+                reduced_motion="reduce",
             )
             page = context.new_page()
             page.goto(base + "/accounts/login/")
