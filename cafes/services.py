@@ -481,7 +481,8 @@ def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail) -
         if row.idempotency_key == keys[row.pk]
     ]
     now = timezone.now()
-    due, cancelled = [], []
+    due: list[Reminder] = []
+    cancelled: list[Reminder] = []
     for row in rows:
         meeting, user = row.meeting, row.user
         gone = meeting.is_cancelled or meeting.starts_at <= now or not user.is_active

@@ -1,6 +1,7 @@
 """Navigation entries per role, registered by each app in its AppConfig.ready()."""
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -16,6 +17,13 @@ class NavItem:
     tab: bool = True  # may sit in the phone's bottom tab bar; False keeps it under "More"
 
 
+class NavEntry(TypedDict):
+    label: str
+    url: str
+    icon: str
+    tab: bool
+
+
 _items: list[NavItem] = []
 
 
@@ -24,10 +32,10 @@ def register(item: NavItem) -> None:
         _items.append(item)
 
 
-def items_for(user) -> list[dict[str, object]]:
+def items_for(user) -> list[NavEntry]:
     if not user.is_authenticated:
         return []
-    entries = []
+    entries: list[NavEntry] = []
     for item in sorted(_items, key=lambda i: i.order):
         if user.role not in item.roles:
             continue
@@ -43,7 +51,7 @@ def items_for(user) -> list[dict[str, object]]:
 TAB_BAR_SIZE = 4
 
 
-def split_for_tab_bar(entries: list[dict]) -> tuple[list[dict], list[dict]]:
+def split_for_tab_bar(entries: list[NavEntry]) -> tuple[list[NavEntry], list[NavEntry]]:
     """The phone's tab bar: the first four entries that may be tabs; the rest go under "More"."""
     tabs = [e for e in entries if e["tab"]][:TAB_BAR_SIZE]
     return tabs, [e for e in entries if e not in tabs]

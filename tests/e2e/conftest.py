@@ -157,7 +157,11 @@ def sign_in(page, email: str, password: str, *, totp_secret: str | None = None, 
 
 
 def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
+    """Sign out from the header (desktop) or from "More" in the tab bar (phone)."""
+    button = page.get_by_role("button", name="Sign out")
+    if not button.is_visible():
+        page.locator("nav.tab-bar summary").click()
+    button.click()
     page.get_by_role("banner").get_by_role("link", name="Sign in").wait_for()
 
 

@@ -44,7 +44,7 @@ def test_member_joins_by_invitation_and_onboards(page, axe_check, live_server):
 
     finish_onboarding(page, "Quiet Fjord")
     expect(page.get_by_role("heading", name="Hello, Quiet Fjord")).to_be_visible()
-    expect(page.get_by_text("ReConnect is not for emergencies.")).to_be_visible()
+    expect(page.get_by_text("Not for emergencies — get help now")).to_be_visible()
     axe_check(page)
 
     user = User.objects.get(email="new.member@example.net")
@@ -131,7 +131,7 @@ def test_wrong_totp_code_is_refused_with_a_clear_message(page, live_server):
 
 def test_pages_work_on_a_phone_without_javascript_widgets(phone_page, axe_check, live_server):
     phone_page.goto("/")
-    expect(phone_page.get_by_text("ReConnect is not for emergencies.")).to_be_visible()
+    expect(phone_page.get_by_text("Not for emergencies — get help now")).to_be_visible()
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the start page scrolls sideways on a phone ({width}px)"
     axe_check(phone_page)

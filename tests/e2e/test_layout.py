@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS
 from tests.factories import (
+    TEST_PASSWORD,
     AdminFactory,
     CareRelationshipFactory,
     CommunityFactory,
@@ -243,4 +244,38 @@ def test_the_dark_scheme_follows_the_phone_and_passes_axe(browser, live_server, 
         assert max(red, green, blue) < 60, f"{path}: the page stays light in the dark scheme ({background})"
         axe_check(page)
         _shot(page, role, path, "phone-dark")
+    context.close()
+
+
+def test_the_sessions_table_scrolls_in_a_frame_that_the_keyboard_reaches(browser, live_server, people, axe_check):
+    context = _phone(browser, live_server, people["member"])
+    page = context.new_page()
+    page.goto("/accounts/sessions/")
+    frame = page.get_by_role("region", name="Table, scrolls sideways on a small screen")
+    expect(frame).to_have_attribute("tabindex", "0")
+    frame.focus()
+    expect(frame).to_be_focused()
+    axe_check(page)
+    context.close()
+
+
+def test_sign_in_speaks_of_invitations_and_the_code_field_brings_up_the_number_pad(
+    browser, live_server, people, axe_check
+):
+    context = _phone(browser, live_server, None)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    main = page.get_by_role("main")
+    expect(main).not_to_contain_text("sign up")
+    expect(main).to_contain_text("ReConnect is by invitation")
+    page.get_by_label("Email").fill(people["moderator"].email)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    code = page.get_by_label("Code")
+    expect(code).to_have_attribute("inputmode", "numeric")
+    expect(code).to_have_attribute("autocomplete", "one-time-code")
+    assert code.bounding_box()["height"] >= 44
+    axe_check(page)
+    _shot(page, "moderator", "2fa-authenticate", "phone")
     context.close()
