@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "reconnect.core.middleware.RejectUnusableTextMiddleware",
     "reconnect.core.middleware.PortalGateMiddleware",
     "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
+    "reconnect.accounts.middleware.ClearSiteDataOnSignOutMiddleware",
 ]
 
 ROOT_URLCONF = "reconnect.urls"
@@ -310,6 +311,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # The service worker that keeps the crisis plan offline, and the web app manifest: own origin only.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
     "form-action": [CSP.SELF, *EID_FORM_ACTION_ORIGINS],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],

@@ -157,7 +157,7 @@ def test_provider_sets_reply_time_and_out_of_office_note(login, client, member, 
     response = login(provider).post(
         "/provider/availability/",
         {
-            "expected_reply_time": "within 1 working day",
+            "expected_reply_time": "one_day",
             "out_of_office_note": "At a course.",
             "away_until": "2099-03-02",
         },
