@@ -347,7 +347,8 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nb", _("Norwegian Bokmål"))]
-LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale"]
+# The portal's own catalogue, then its overrides of allauth's texts (one term for two-factor sign-in).
+LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale", BASE_DIR / "reconnect" / "allauth_locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Oslo")
 USE_I18N = True
 USE_TZ = True
