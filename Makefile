@@ -18,8 +18,15 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt
 	$(PY) -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	touch $@
 
+# The eID tests' OpenID provider (tests/oidc) and the HTML checker (tools/, needs Java) come from npm lockfiles.
+$(VENV)/.installed-node: $(VENV)/.installed tests/oidc/package-lock.json tools/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The test suite needs Node.js and npm (apt-get install nodejs npm)."; exit 1; }
+	npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error
+	npm ci --prefix tools --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(VENV)/.installed-node
 
 ## Run the portal: install, migrate, load the demo data, start web + Celery worker + beat.
 run: install

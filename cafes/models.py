@@ -60,6 +60,11 @@ class SeriesQuerySet(models.QuerySet["CafeSeries"]):
         return self.filter(communities_of(user))
 
 
+def managed_by(user, *, host_id: int | None) -> bool:
+    """A series and its meetings are managed by their host and by admins."""
+    return user.is_authenticated and (user.role == Role.ADMIN or user.pk == host_id)
+
+
 class CafeSeries(models.Model):
     """A recurring café in one community: the rule that generated its meetings and their defaults."""
 
@@ -99,6 +104,9 @@ class CafeSeries(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("cafes:series", args=[self.pk])
+
+    def is_managed_by(self, user) -> bool:
+        return managed_by(user, host_id=self.host_id)
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -179,7 +187,7 @@ class Meeting(models.Model):
         return not self.is_cancelled and self.starts_at <= now <= self.starts_at + timedelta(days=WHO_CAME_DAYS)
 
     def is_managed_by(self, user) -> bool:
-        return user.is_authenticated and (user.role == Role.ADMIN or user.pk == self.host_id)
+        return managed_by(user, host_id=self.host_id)
 
     def label(self) -> str:
         """Date, time and place only: what a content-free notification may say."""

@@ -299,7 +299,7 @@ def series(request: HttpRequest, pk: int) -> HttpResponse:
             "meetings": meetings,
             "past": past,
             "average": round(sum(recorded) / len(recorded), 1) if recorded else None,
-            "can_manage": request.user.role == Role.ADMIN or series.host_id == request.user.pk,
+            "can_manage": series.is_managed_by(request.user),
         },
     )
 

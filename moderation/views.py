@@ -82,17 +82,22 @@ def _item_for(pk) -> QueueItem:
     )
 
 
+def _ids(action: str) -> str:
+    # Several action forms share field names (reason, body) on one page; ids stay unique per action.
+    return f"id_{action.replace('-', '_')}_%s"
+
+
 def _item_forms(item: QueueItem, bound: dict | None = None) -> dict:
     forms = {
-        "hide": HideForm(),
-        "edit": EditForm(initial={"body": item.post.body}),
+        "hide": HideForm(auto_id=_ids("hide")),
+        "edit": EditForm(initial={"body": item.post.body}, auto_id=_ids("edit")),
         "reply": MessageForm(prefix="reply"),
         "check-in": MessageForm(prefix="checkin", initial={"resolve": False}),
         "dismiss": ReasonForm(prefix="dismiss"),
         "escalate": ReasonForm(prefix="escalate"),
-        "move": MoveForm(initial={"topic": item.post.thread.topic_id}),
-        "slow-mode": SlowModeForm(initial={"minutes": 10}),
-        "sanction": SanctionForm(),
+        "move": MoveForm(initial={"topic": item.post.thread.topic_id}, auto_id=_ids("move")),
+        "slow-mode": SlowModeForm(initial={"minutes": 10}, auto_id=_ids("slow-mode")),
+        "sanction": SanctionForm(auto_id=_ids("sanction")),
     }
     forms.update(bound or {})
     return {f"{name.replace('-', '_')}_form": form for name, form in forms.items()}
@@ -230,7 +235,11 @@ def item_action(request: HttpRequest, pk, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     form_class, prefix, act = ACTIONS[action]
-    form = form_class(request.POST, prefix=prefix) if form_class else None
+    form = (
+        form_class(request.POST, prefix=prefix, auto_id=_ids(action) if prefix is None else "id_%s")
+        if form_class
+        else None
+    )
     if form is not None and not form.is_valid():
         messages.error(request, _("Please check the form."))
         return _render_item(request, current, bound={action: form}, status=400)

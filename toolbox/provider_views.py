@@ -1,34 +1,29 @@
 """Read-only views of exactly what a member shares with the provider asking.
 
-Every request checks the share again (selectors.require_share), so a withdrawn share or an ended
-care-team link refuses the next page load, and every view writes an access-log entry the member
-sees on /me/access-log/.
+Every view opens the item through permissions.open_shared, which checks the care link and the
+share again on every request (a withdrawn share or an ended link refuses the next page load) and
+writes the access-log entry the member sees on /me/access-log/.
 """
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from reconnect.core.permissions import provider_required
-from reconnect.core.services import log_access
-from toolbox import selectors, svg
-from toolbox.models import CheckIn, CrisisPlan, ItemType
-from toolbox.views import chart_period
+from toolbox import permissions, selectors, svg
+from toolbox.models import ItemType
 
 
 @provider_required
 def member_items(request: HttpRequest, member_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
+    member = permissions.member_in_care_of(request.user, member_id)
     items = selectors.shared_items(request.user, [member])[member.pk]
     return render(request, "toolbox/provider/member.html", {"member": member, "items": items})
 
 
 @provider_required
 def crisis_plan(request: HttpRequest, member_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
-    selectors.require_share(request.user, member, ItemType.CRISIS_PLAN)
-    plan = CrisisPlan.objects.filter(member=member).first()
-    log_access(actor=request.user, subject=member, obj=plan, object_type=_("crisis plan"), label=str(_("Crisis plan")))
+    opened = permissions.open_shared(request.user, member_id, ItemType.CRISIS_PLAN)
+    member, plan = opened.member, opened.obj
     return render(
         request,
         "toolbox/provider/crisis_plan.html",
@@ -43,12 +38,10 @@ def crisis_plan(request: HttpRequest, member_id: int) -> HttpResponse:
 
 @provider_required
 def goal(request: HttpRequest, member_id: int, goal_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
-    share = selectors.require_share(request.user, member, ItemType.GOAL, goal_id=goal_id)
-    shared_goal = share.goal
+    opened = permissions.open_shared(request.user, member_id, ItemType.GOAL, goal_id=goal_id)
+    member, shared_goal = opened.member, opened.share.goal
     steps = list(shared_goal.steps.all())
     activities = list(shared_goal.activities.all())
-    log_access(actor=request.user, subject=member, obj=shared_goal)
     return render(
         request,
         "toolbox/provider/goal.html",
@@ -68,10 +61,8 @@ def _latest(rows):
 
 @provider_required
 def network(request: HttpRequest, member_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
-    selectors.require_share(request.user, member, ItemType.NETWORK)
+    member = permissions.open_shared(request.user, member_id, ItemType.NETWORK).member
     people = selectors.network_of(member)
-    log_access(actor=request.user, subject=member, object_type=_("network map"), label=str(_("Network map")))
     return render(
         request,
         "toolbox/provider/network.html",
@@ -86,11 +77,9 @@ def network(request: HttpRequest, member_id: int) -> HttpResponse:
 
 @provider_required
 def medications(request: HttpRequest, member_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
-    selectors.require_share(request.user, member, ItemType.MEDICATIONS)
+    member = permissions.open_shared(request.user, member_id, ItemType.MEDICATIONS).member
     current, ended = selectors.medicines_of(member)
     rows = current + ended
-    log_access(actor=request.user, subject=member, object_type=_("medication list"), label=str(_("Medication list")))
     return render(
         request,
         "toolbox/provider/medications.html",
@@ -105,11 +94,9 @@ def medications(request: HttpRequest, member_id: int) -> HttpResponse:
 
 @provider_required
 def checkins(request: HttpRequest, member_id: int) -> HttpResponse:
-    member = selectors.member_in_care_of(request.user, member_id)
-    selectors.require_share(request.user, member, ItemType.CHECKINS)
-    weeks, start, end = chart_period(request)
-    rows = list(CheckIn.objects.filter(member=member, day__gte=start, day__lte=end))
-    log_access(actor=request.user, subject=member, object_type=_("check-ins"), label=str(_("Check-ins")))
+    member = permissions.open_shared(request.user, member_id, ItemType.CHECKINS).member
+    weeks, start, end = selectors.chart_period(request.GET.get("weeks"))
+    rows = selectors.checkins_between(member, start, end)
     return render(
         request,
         "toolbox/provider/checkins.html",
@@ -118,7 +105,7 @@ def checkins(request: HttpRequest, member_id: int) -> HttpResponse:
             "checkins": rows,
             "chart": svg.checkin_chart(rows, start=start, end=end),
             "weeks": weeks,
-            "week_choices": (4, 8, 12),
+            "week_choices": selectors.CHART_WEEKS,
             "updated_at": _latest(rows),
         },
     )

@@ -1,20 +1,34 @@
 """Reads of the toolbox: what a member owns, and what a provider may see of it."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from django.db.models import Max
-from django.http import Http404
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts.models import CareRelationship, User
 from reconnect.core.dashboard import PanelItem
-from reconnect.core.permissions import get_visible_or_404
-from toolbox.models import CheckIn, CrisisPlan, Goal, ItemType, Medication, NetworkPerson, Share
+from toolbox.models import (
+    Activity,
+    CheckIn,
+    CrisisPlan,
+    Exercise,
+    ExerciseKind,
+    ExerciseNote,
+    Goal,
+    ItemType,
+    LocalLink,
+    Medication,
+    NetworkPerson,
+    Share,
+    Step,
+)
 
 SECTION_ITEMS = [ItemType.CRISIS_PLAN, ItemType.NETWORK, ItemType.MEDICATIONS, ItemType.CHECKINS]
+CHART_WEEKS = (4, 8, 12)
+PROGRESS_WEEKS = 8
 
 
 def care_team(member) -> list[User]:
@@ -22,12 +36,101 @@ def care_team(member) -> list[User]:
     return [link.provider for link in links if link.provider.is_active]
 
 
-def goals_of(member):
+def goals_of(member: User) -> QuerySet[Goal]:
     return Goal.objects.of(member)
 
 
-def get_goal_for(member, goal_id) -> Goal:
-    return get_visible_or_404(goals_of(member), pk=goal_id)
+def upcoming_activities(member: User, *, since: date, limit: int) -> QuerySet[Activity]:
+    return (
+        Activity.objects.filter(goal__member=member, done_at__isnull=True, planned_on__gte=since)
+        .select_related("goal")
+        .order_by("planned_on")[:limit]
+    )
+
+
+def overview(member: User) -> dict:
+    """The toolbox's front page: open goals, the next activities, whether today has a check-in."""
+    today = timezone.localdate()
+    return {
+        "goal_count": goals_of(member).filter(reached_at__isnull=True).count(),
+        "upcoming": upcoming_activities(member, since=today, limit=5),
+        "checked_in_today": CheckIn.objects.filter(member=member, day=today).exists(),
+    }
+
+
+def goals_with_progress(member: User) -> list[Goal]:
+    """The member's goals, each with `total` and `done` counts of its steps and activities."""
+    goal_list: list[Goal] = list(
+        goals_of(member).annotate(
+            steps_total=Count("steps", distinct=True),
+            steps_done=Count("steps", filter=Q(steps__done_at__isnull=False), distinct=True),
+            activities_total=Count("activities", distinct=True),
+            activities_done=Count("activities", filter=Q(activities__done_at__isnull=False), distinct=True),
+        )
+    )
+    for goal in goal_list:
+        goal.total = goal.steps_total + goal.activities_total  # type: ignore[attr-defined]
+        goal.done = goal.steps_done + goal.activities_done  # type: ignore[attr-defined]
+    return goal_list
+
+
+def weekly_progress(member: User, *, today: date) -> list[dict]:
+    """What was ticked off (steps and activities) in each of the last PROGRESS_WEEKS weeks."""
+    first_week = today - timedelta(days=today.weekday(), weeks=PROGRESS_WEEKS - 1)
+    since = timezone.make_aware(datetime.combine(first_week, datetime.min.time()))
+    done_times = list(
+        Step.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True)
+    ) + list(Activity.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True))
+    done_days = [timezone.localtime(moment).date() for moment in done_times]
+    weeks = []
+    for index in range(PROGRESS_WEEKS):
+        start = first_week + timedelta(weeks=index)
+        weeks.append({"start": start, "count": sum(1 for day in done_days if start <= day < start + timedelta(days=7))})
+    return weeks
+
+
+def exercise_groups(member: User) -> tuple[list[dict], list[Exercise]]:
+    """Published exercises grouped by kind, each with the member's own note as `mine`, and the
+    member's favourites."""
+    notes = ExerciseNote.objects.filter(member=member)
+    items: list[Exercise] = list(
+        Exercise.objects.published().prefetch_related(Prefetch("notes", queryset=notes, to_attr="mine"))
+    )
+    groups: list[dict] = []
+    for kind in ExerciseKind:
+        in_kind = [e for e in items if e.kind == kind]
+        if in_kind:
+            groups.append({"label": kind.label, "items": in_kind})
+    favourites = [e for e in items if e.mine and e.mine[0].favourite]  # type: ignore[attr-defined]
+    return groups, favourites
+
+
+def exercise_note_of(member: User, exercise: Exercise) -> ExerciseNote | None:
+    return ExerciseNote.objects.filter(member=member, exercise=exercise).first()
+
+
+def local_links_for(member: User) -> QuerySet[LocalLink]:
+    return LocalLink.objects.filter(community_id__in=member.community_ids()).select_related("community")
+
+
+def checkin_of(member: User, day: date) -> CheckIn | None:
+    return CheckIn.objects.filter(member=member, day=day).first()
+
+
+def checkins_between(member: User, start: date, end: date) -> list[CheckIn]:
+    return list(CheckIn.objects.filter(member=member, day__gte=start, day__lte=end))
+
+
+def chart_period(weeks_param: str | None) -> tuple[int, date, date]:
+    """(weeks, first day, last day) of a check-in chart; an unknown number of weeks means 4."""
+    try:
+        weeks = int(weeks_param or 4)
+    except ValueError:
+        weeks = 4
+    if weeks not in CHART_WEEKS:
+        weeks = 4
+    end = timezone.localdate()
+    return weeks, end - timedelta(days=weeks * 7 - 1), end
 
 
 def sharing_overview(member) -> dict[str, list[int]]:
@@ -42,28 +145,6 @@ def sharing_overview(member) -> dict[str, list[int]]:
 
 
 # ---- the provider side -------------------------------------------------------------------------
-
-
-def member_in_care_of(provider, member_id) -> User:
-    """One member of the provider's active care team, or 404."""
-    members = User.objects.members().filter(care_links__provider=provider, care_links__ended_at__isnull=True)
-    return get_visible_or_404(members.distinct(), pk=member_id)
-
-
-def shares_for(provider, member) -> list[Share]:
-    return list(Share.objects.filter(provider=provider, member=member).in_care().select_related("goal"))
-
-
-def require_share(provider, member, item_type: str, goal_id=None) -> Share:
-    """The share that lets `provider` see this item now, or 404. Checked on every request, so that a
-    withdrawn share or an ended care link refuses the very next page load."""
-    shares = Share.objects.filter(provider=provider, member=member, item_type=item_type).in_care()
-    if item_type == ItemType.GOAL:
-        return get_visible_or_404(shares.select_related("goal"), goal_id=goal_id)
-    share = shares.first()
-    if share is None:
-        raise Http404
-    return share
 
 
 @dataclass
@@ -114,7 +195,7 @@ def shared_items(provider, members) -> dict[int, list[SharedItem]]:
                 share.item_type,
                 str(share.goal),
                 _provider_url("goal", mid, goal_id=share.goal_id),
-                share.goal.updated_at,
+                share.goal.updated_at if share.goal else None,
             )
         elif share.item_type == ItemType.CRISIS_PLAN:
             item = SharedItem(

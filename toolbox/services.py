@@ -12,13 +12,16 @@ from django.utils.translation import gettext as _
 from reconnect.core.context_processors import crisis_contacts_for
 from toolbox.models import (
     MAX_NETWORK_PEOPLE,
+    Activity,
     CheckIn,
     CrisisPlan,
     ExerciseNote,
     Goal,
     ItemType,
+    Medication,
     NetworkPerson,
     Share,
+    Step,
 )
 from toolbox.selectors import care_team
 
@@ -43,6 +46,43 @@ def save_crisis_plan(*, member, sections: dict[str, str]) -> CrisisPlan:
         setattr(plan, name, value.strip())
     plan.save()
     return plan
+
+
+def create_goal(*, member, goal: Goal) -> Goal:
+    """Save a new goal (an unsaved one from the goal form) as the member's own."""
+    goal.member = member
+    goal.save()
+    return goal
+
+
+def save_goal(*, goal: Goal) -> Goal:
+    """Save the member's changes to their goal (the form has already set them)."""
+    goal.save()
+    return goal
+
+
+def delete_goal(*, goal: Goal) -> None:
+    """Delete a goal with its steps, activities and shares."""
+    goal.delete()
+
+
+@transaction.atomic
+def add_goal_part[Part: (Step, Activity)](*, goal: Goal, part: Part) -> Part:
+    """Add a step (placed last) or an activity to a goal; the goal's "last changed" moves with it."""
+    part.goal = goal
+    if isinstance(part, Step):
+        part.order = Step.objects.filter(goal=goal).count()
+    part.save()
+    goal.save(update_fields=["updated_at"])
+    return part
+
+
+@transaction.atomic
+def remove_goal_part(*, part: Step | Activity) -> None:
+    """Remove a step or an activity; the goal's "last changed" moves with it."""
+    goal = part.goal
+    part.delete()
+    goal.save(update_fields=["updated_at"])
 
 
 def set_goal_reached(*, goal: Goal, reached: bool) -> None:
@@ -70,6 +110,26 @@ def add_network_person(*, member, person: NetworkPerson) -> NetworkPerson:
     person.member = member
     person.save()
     return person
+
+
+def save_network_person(*, person: NetworkPerson) -> NetworkPerson:
+    person.save()
+    return person
+
+
+def remove_network_person(*, person: NetworkPerson) -> None:
+    person.delete()
+
+
+def save_medication(*, member, medication: Medication) -> Medication:
+    """Save a new medicine or the changes to one (an unsaved instance from the medicine form)."""
+    medication.member = member
+    medication.save()
+    return medication
+
+
+def delete_medication(*, medication: Medication) -> None:
+    medication.delete()
 
 
 @transaction.atomic

@@ -6,8 +6,6 @@ from datetime import timedelta
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from reconnect.core import hooks
 from reconnect.core.context_processors import crisis_contacts_for
 from reconnect.core.permissions import get_visible_or_404, member_required
-from toolbox import selectors, services, svg
+from toolbox import permissions, selectors, services, svg
 from toolbox.forms import (
     ActivityForm,
     CheckInForm,
@@ -30,20 +28,8 @@ from toolbox.forms import (
     SharingForm,
     StepForm,
 )
-from toolbox.models import (
-    Activity,
-    CheckIn,
-    Exercise,
-    ExerciseKind,
-    ExerciseNote,
-    ItemType,
-    LocalLink,
-    Medication,
-    NetworkPerson,
-    Step,
-)
+from toolbox.models import Exercise, ItemType
 
-CHART_WEEKS = (4, 8, 12)
 # URL slug of each whole-section item on the sharing pages.
 SECTION_SLUGS = {
     "crisis-plan": ItemType.CRISIS_PLAN,
@@ -61,16 +47,7 @@ def _shared_names(request, key: str) -> list[str]:
 
 @member_required
 def index(request: HttpRequest) -> HttpResponse:
-    member = request.user
-    today = timezone.localdate()
-    context = {
-        "goal_count": selectors.goals_of(member).filter(reached_at__isnull=True).count(),
-        "upcoming": Activity.objects.filter(goal__member=member, done_at__isnull=True, planned_on__gte=today)
-        .select_related("goal")
-        .order_by("planned_on")[:5],
-        "checked_in_today": CheckIn.objects.filter(member=member, day=today).exists(),
-    }
-    return render(request, "toolbox/index.html", context)
+    return render(request, "toolbox/index.html", selectors.overview(request.user))
 
 
 # ---- goals ------------------------------------------------------------------------------------
@@ -79,41 +56,18 @@ def index(request: HttpRequest) -> HttpResponse:
 @member_required
 def goals(request: HttpRequest) -> HttpResponse:
     member = request.user
-    goal_list = list(
-        selectors.goals_of(member).annotate(
-            steps_total=Count("steps", distinct=True),
-            steps_done=Count("steps", filter=Q(steps__done_at__isnull=False), distinct=True),
-            activities_total=Count("activities", distinct=True),
-            activities_done=Count("activities", filter=Q(activities__done_at__isnull=False), distinct=True),
-        )
-    )
-    for goal in goal_list:
-        goal.total = goal.steps_total + goal.activities_total
-        goal.done = goal.steps_done + goal.activities_done
-    # Progress over time: what was ticked off in each of the last eight weeks.
     today = timezone.localdate()
-    first_week = today - timedelta(days=today.weekday(), weeks=7)
-    since = timezone.make_aware(timezone.datetime.combine(first_week, timezone.datetime.min.time()))
-    done_times = list(
-        Step.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True)
-    ) + list(Activity.objects.filter(goal__member=member, done_at__gte=since).values_list("done_at", flat=True))
-    weeks = []
-    for index in range(8):
-        start = first_week + timedelta(weeks=index)
-        count = sum(
-            1 for moment in done_times if start <= timezone.localtime(moment).date() < start + timedelta(days=7)
-        )
-        weeks.append({"start": start, "count": count})
-    most = max([w["count"] for w in weeks] + [1])
-    upcoming = (
-        Activity.objects.filter(goal__member=member, done_at__isnull=True, planned_on__gte=today - timedelta(days=7))
-        .select_related("goal")
-        .order_by("planned_on")[:20]
-    )
+    weeks = selectors.weekly_progress(member, today=today)
     return render(
         request,
         "toolbox/goals.html",
-        {"goals": goal_list, "weeks": weeks, "most": most, "upcoming": upcoming, "today": today},
+        {
+            "goals": selectors.goals_with_progress(member),
+            "weeks": weeks,
+            "most": max([w["count"] for w in weeks] + [1]),
+            "upcoming": selectors.upcoming_activities(member, since=today - timedelta(days=7), limit=20),
+            "today": today,
+        },
     )
 
 
@@ -122,9 +76,7 @@ def goals(request: HttpRequest) -> HttpResponse:
 def goal_new(request: HttpRequest) -> HttpResponse:
     form = GoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        goal = form.save(commit=False)
-        goal.member = request.user
-        goal.save()
+        goal = services.create_goal(member=request.user, goal=form.save(commit=False))
         messages.success(request, _("Your goal is saved. Only you can see it until you share it."))
         return redirect("toolbox:goal", goal_id=goal.pk)
     return render(request, "toolbox/goal_form.html", {"form": form}, status=400 if form.errors else 200)
@@ -132,7 +84,7 @@ def goal_new(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = get_visible_or_404(selectors.goals_of(request.user).prefetch_related("steps", "activities"), pk=goal_id)
+    goal = permissions.own_goal_with_parts(request.user, goal_id)
     return render(
         request,
         "toolbox/goal_detail.html",
@@ -148,10 +100,10 @@ def goal_detail(request: HttpRequest, goal_id: int) -> HttpResponse:
 @member_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = selectors.get_goal_for(request.user, goal_id)
+    goal = permissions.own_goal(request.user, goal_id)
     form = GoalForm(request.POST if request.method == "POST" else None, instance=goal)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_goal(goal=form.save(commit=False))
         messages.success(request, _("Your goal is saved."))
         return redirect("toolbox:goal", goal_id=goal.pk)
     return render(request, "toolbox/goal_form.html", {"form": form, "goal": goal}, status=400 if form.errors else 200)
@@ -160,8 +112,7 @@ def goal_edit(request: HttpRequest, goal_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def goal_delete(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = selectors.get_goal_for(request.user, goal_id)
-    goal.delete()
+    services.delete_goal(goal=permissions.own_goal(request.user, goal_id))
     messages.success(request, _("The goal, its steps and its activities are deleted."))
     return redirect("toolbox:goals")
 
@@ -169,7 +120,7 @@ def goal_delete(request: HttpRequest, goal_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def goal_reached(request: HttpRequest, goal_id: int) -> HttpResponse:
-    goal = selectors.get_goal_for(request.user, goal_id)
+    goal = permissions.own_goal(request.user, goal_id)
     services.set_goal_reached(goal=goal, reached=goal.reached_at is None)
     if goal.reached_at:
         messages.success(request, _("Well done: you reached this goal."))
@@ -177,16 +128,10 @@ def goal_reached(request: HttpRequest, goal_id: int) -> HttpResponse:
 
 
 def _goal_part_form(request, goal_id: int, form_class, key: str, message: str) -> HttpResponse:
-    goal = get_visible_or_404(selectors.goals_of(request.user).prefetch_related("steps", "activities"), pk=goal_id)
+    goal = permissions.own_goal_with_parts(request.user, goal_id)
     form = form_class(request.POST)
     if form.is_valid():
-        with transaction.atomic():
-            part = form.save(commit=False)
-            part.goal = goal
-            if isinstance(part, Step):
-                part.order = len(goal.steps.all())
-            part.save()
-            goal.save(update_fields=["updated_at"])
+        services.add_goal_part(goal=goal, part=form.save(commit=False))
         messages.success(request, message)
         return redirect("toolbox:goal", goal_id=goal.pk)
     context = {
@@ -214,7 +159,7 @@ def activity_add(request: HttpRequest, goal_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
-    step = get_visible_or_404(Step.objects.filter(goal__member=request.user).select_related("goal"), pk=step_id)
+    step = permissions.own_step(request.user, step_id)
     services.toggle_done(item=step)
     return redirect("toolbox:goal", goal_id=step.goal_id)
 
@@ -222,8 +167,8 @@ def step_toggle(request: HttpRequest, step_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
-    step = get_visible_or_404(Step.objects.filter(goal__member=request.user), pk=step_id)
-    step.delete()
+    step = permissions.own_step(request.user, step_id)
+    services.remove_goal_part(part=step)
     messages.success(request, _("Step removed."))
     return redirect("toolbox:goal", goal_id=step.goal_id)
 
@@ -231,9 +176,7 @@ def step_delete(request: HttpRequest, step_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def activity_toggle(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = get_visible_or_404(
-        Activity.objects.filter(goal__member=request.user).select_related("goal"), pk=activity_id
-    )
+    activity = permissions.own_activity(request.user, activity_id)
     services.toggle_done(item=activity)
     return redirect("toolbox:goal", goal_id=activity.goal_id)
 
@@ -241,8 +184,8 @@ def activity_toggle(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def activity_delete(request: HttpRequest, activity_id: int) -> HttpResponse:
-    activity = get_visible_or_404(Activity.objects.filter(goal__member=request.user), pk=activity_id)
-    activity.delete()
+    activity = permissions.own_activity(request.user, activity_id)
+    services.remove_goal_part(part=activity)
     messages.success(request, _("Activity removed."))
     return redirect("toolbox:goal", goal_id=activity.goal_id)
 
@@ -314,10 +257,10 @@ def network(request: HttpRequest) -> HttpResponse:
 @member_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_visible_or_404(NetworkPerson.objects.filter(member=request.user), pk=person_id)
+    person = permissions.own_network_person(request.user, person_id)
     form = NetworkPersonForm(request.POST if request.method == "POST" else None, instance=person)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_network_person(person=form.save(commit=False))
         messages.success(request, _("Saved."))
         return redirect("toolbox:network")
     return render(
@@ -328,8 +271,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 @member_required
 def person_delete(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = get_visible_or_404(NetworkPerson.objects.filter(member=request.user), pk=person_id)
-    person.delete()
+    services.remove_network_person(person=permissions.own_network_person(request.user, person_id))
     messages.success(request, _("Removed from your network map."))
     return redirect("toolbox:network")
 
@@ -356,12 +298,10 @@ def medications(request: HttpRequest) -> HttpResponse:
 def medication_form(request: HttpRequest, medication_id: int | None = None) -> HttpResponse:
     medication = None
     if medication_id is not None:
-        medication = get_visible_or_404(Medication.objects.filter(member=request.user), pk=medication_id)
+        medication = permissions.own_medication(request.user, medication_id)
     form = MedicationForm(request.POST if request.method == "POST" else None, instance=medication)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.member = request.user
-        saved.save()
+        services.save_medication(member=request.user, medication=form.save(commit=False))
         messages.success(request, _("Your medicine list is saved."))
         return redirect("toolbox:medications")
     return render(
@@ -375,8 +315,7 @@ def medication_form(request: HttpRequest, medication_id: int | None = None) -> H
 @require_POST
 @member_required
 def medication_delete(request: HttpRequest, medication_id: int) -> HttpResponse:
-    medication = get_visible_or_404(Medication.objects.filter(member=request.user), pk=medication_id)
-    medication.delete()
+    services.delete_medication(medication=permissions.own_medication(request.user, medication_id))
     messages.success(request, _("The medicine is deleted from your list."))
     return redirect("toolbox:medications")
 
@@ -386,14 +325,7 @@ def medication_delete(request: HttpRequest, medication_id: int) -> HttpResponse:
 
 @member_required
 def exercises(request: HttpRequest) -> HttpResponse:
-    notes = ExerciseNote.objects.filter(member=request.user)
-    items = list(Exercise.objects.published().prefetch_related(Prefetch("notes", queryset=notes, to_attr="mine")))
-    groups = []
-    for kind in ExerciseKind:
-        in_kind = [e for e in items if e.kind == kind]
-        if in_kind:
-            groups.append({"label": kind.label, "items": in_kind})
-    favourites = [e for e in items if e.mine and e.mine[0].favourite]
+    groups, favourites = selectors.exercise_groups(request.user)
     return render(request, "toolbox/exercises.html", {"groups": groups, "favourites": favourites})
 
 
@@ -401,7 +333,7 @@ def exercises(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_visible_or_404(Exercise.objects.published(), slug=slug)
-    entry = ExerciseNote.objects.filter(member=request.user, exercise=exercise).first()
+    entry = selectors.exercise_note_of(request.user, exercise)
     form = ExerciseNoteForm(
         request.POST if request.method == "POST" else None, initial={"note": entry.note if entry else ""}
     )
@@ -421,29 +353,17 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @member_required
 def exercise_favourite(request: HttpRequest, slug: str) -> HttpResponse:
     exercise = get_visible_or_404(Exercise.objects.published(), slug=slug)
-    entry = ExerciseNote.objects.filter(member=request.user, exercise=exercise).first()
+    entry = selectors.exercise_note_of(request.user, exercise)
     services.set_exercise_note(member=request.user, exercise=exercise, favourite=not (entry and entry.favourite))
     return redirect("toolbox:exercise", slug=exercise.slug)
 
 
 @member_required
 def local_links(request: HttpRequest) -> HttpResponse:
-    links = LocalLink.objects.filter(community_id__in=request.user.community_ids()).select_related("community")
-    return render(request, "toolbox/local_links.html", {"links": links})
+    return render(request, "toolbox/local_links.html", {"links": selectors.local_links_for(request.user)})
 
 
 # ---- check-ins ---------------------------------------------------------------------------------
-
-
-def chart_period(request) -> tuple[int, object, object]:
-    try:
-        weeks = int(request.GET.get("weeks", 4))
-    except ValueError:
-        weeks = 4
-    if weeks not in CHART_WEEKS:
-        weeks = 4
-    end = timezone.localdate()
-    return weeks, end - timedelta(days=weeks * 7 - 1), end
 
 
 @member_required
@@ -451,7 +371,7 @@ def chart_period(request) -> tuple[int, object, object]:
 def checkins(request: HttpRequest) -> HttpResponse:
     member = request.user
     today = timezone.localdate()
-    existing = CheckIn.objects.filter(member=member, day=today).first()
+    existing = selectors.checkin_of(member, today)
     form = CheckInForm(request.POST if request.method == "POST" else None, instance=existing)
     if request.method == "POST" and form.is_valid():
         services.record_checkin(member=member, day=today, **form.cleaned_data)
@@ -459,9 +379,9 @@ def checkins(request: HttpRequest) -> HttpResponse:
         # The note stays private (nobody is told), but crisis words in it bring the writer help.
         screening = hooks.screen_text(author=member, text=form.cleaned_data["note"], where=hooks.CHECK_IN)
         return redirect(reverse("toolbox:checkins") + ("?support=1" if screening.crisis else ""))
-    weeks, start, end = chart_period(request)
+    weeks, start, end = selectors.chart_period(request.GET.get("weeks"))
     support = request.GET.get("support") == "1"
-    period = list(CheckIn.objects.filter(member=member, day__gte=start, day__lte=end))
+    period = selectors.checkins_between(member, start, end)
     return render(
         request,
         "toolbox/checkins.html",
@@ -471,7 +391,7 @@ def checkins(request: HttpRequest) -> HttpResponse:
             "checkins": period,
             "chart": svg.checkin_chart(period, start=start, end=end),
             "weeks": weeks,
-            "week_choices": CHART_WEEKS,
+            "week_choices": selectors.CHART_WEEKS,
             "shared_with": _shared_names(request, ItemType.CHECKINS),
             "support": support,
             "contacts": crisis_contacts_for(member) if support else [],
@@ -548,7 +468,6 @@ def share_item(request: HttpRequest, item: str) -> HttpResponse:
         ItemType.MEDICATIONS: "toolbox:medications",
         ItemType.CHECKINS: "toolbox:checkins",
     }[item_type]
-    from django.urls import reverse
 
     kwargs = {"item_type": item_type, "label": str(item_type.label), "back_url": reverse(back)}
     if request.method == "POST":
@@ -560,8 +479,7 @@ def share_item(request: HttpRequest, item: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def share_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
     # Fetch first: someone else's goal is a 404 before any re-authentication is asked for.
-    goal = selectors.get_goal_for(request.user, goal_id)
-    from django.urls import reverse
+    goal = permissions.own_goal(request.user, goal_id)
 
     kwargs = {
         "item_type": ItemType.GOAL,

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import ReadOnlyPasswordHashWidget
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils.translation import gettext_lazy as _
 
@@ -16,10 +17,24 @@ class CommunityAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class PasswordHashWidget(ReadOnlyPasswordHashWidget):
+    """Django's widget renders its disabled field as `<div disabled>`, which is not valid HTML."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("disabled", None)
+        return context
+
+
 class UserChangeForm(DjangoUserChangeForm):
     class Meta(DjangoUserChangeForm.Meta):
         model = User
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].widget = PasswordHashWidget()
 
     def clean_pseudonym(self):
         """An admin may give any name, but not one that looks like someone else's."""

@@ -82,9 +82,11 @@ def skeleton(value: str) -> str:
 
     UTS #39's skeleton of the NFKC, case-folded name, folded and mapped once more so that a
     prototype in capitals ("0" -> "O") meets its small letter: names are equal regardless of case.
+    A capital I looks like a small l ("Iighthouse"), and folding case joins I with i, so the
+    skeleton joins i and l as well: "Iighthouse", "lighthouse" and "1ighthouse" are one name.
     """
     text = unicodedata.normalize("NFKC", value).casefold()
-    return _mapped(_mapped(text).casefold())
+    return _mapped(_mapped(text).casefold()).replace("i", "l")
 
 
 # Scripts that may share one name (UTS #39, "highly restrictive"); Common and Inherited (digits,

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -27,7 +29,7 @@ def _crisis_plan_url(user) -> str | None:
 
 
 def portal(request):
-    user = getattr(request, "user", None) or AnonymousUser()
+    user: Any = getattr(request, "user", None) or AnonymousUser()
     unread = 0
     if user.is_authenticated and user.is_onboarded:
         unread = Notification.objects.for_user(user).unread().count()

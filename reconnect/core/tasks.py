@@ -36,7 +36,7 @@ def send_notification_email(notification_id: int) -> None:
 def send_daily_digests() -> int:
     """Send one content-free summary per user whose daily notifications are waiting.
 
-    Runs hourly from beat; a user gets at most one summary a day (the notifications are marked
+    Runs once a day (07:30) from beat; a user gets at most one summary a day (the notifications are marked
     emailed in the same transaction as the send).
     """
     user_ids = (

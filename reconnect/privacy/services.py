@@ -93,6 +93,13 @@ def record_own_action(*, user, action: str) -> None:
 # --- Export ---------------------------------------------------------------------------------------
 
 
+def set_profile_privacy(*, user, profile_hidden: bool, show_post_count: bool) -> None:
+    """What other members see on the person's forum profile."""
+    user.profile_hidden = profile_hidden
+    user.show_post_count = show_post_count
+    user.save(update_fields=["profile_hidden", "show_post_count"])
+
+
 def read_export(export: DataExport) -> bytes:
     return read_encrypted_file(export.file_name)
 

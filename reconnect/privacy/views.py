@@ -26,7 +26,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def privacy_settings(request: HttpRequest) -> HttpResponse:
     form = ProfilePrivacyForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.set_profile_privacy(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your privacy choices are saved."))
         return redirect("privacy:settings")
     return render(request, "privacy/settings.html", {"form": form})

@@ -28,6 +28,10 @@ PROFILE = {"real_name": "Kari Nordmann", "language": "en"}
         "Lighthоuse",  # Cyrillic о
         "\u2113ighthouse",  # SCRIPT SMALL L, which NFKC makes an l
         "𝐋𝐢𝐠𝐡𝐭𝐡𝐨𝐮𝐬𝐞",  # mathematical bold
+        "Iighthouse",  # a capital I for the l
+        "1ighthouse",  # a one for the l
+        "LIGHTHOUSE",
+        "lIghthouse",  # a capital I for the i
     ],
 )
 def test_look_alikes_share_the_skeleton_of_lighthouse(lookalike):
@@ -175,7 +179,7 @@ def test_review_of_existing_names_keeps_the_oldest_and_reports_the_rest_without_
     ]
     skeletons, report = pseudonyms.review_existing(people)
     assert skeletons[1] == pseudonyms.skeleton("Lighthouse") and skeletons[3] is None
-    assert skeletons[6] == "birch"
+    assert skeletons[6] == pseudonyms.skeleton("Birch")
     assert "user 3 'Lіghthouse' looks like user 1 'Lighthouse'" in report
     assert "user 3 'Lіghthouse' mixes scripts (CYRILLIC, LATIN)" in report
     assert "user 4 'Admin Anna' passes for the portal or a moderator" in report
@@ -200,6 +204,21 @@ def test_the_migration_stores_skeletons_and_reports_clashes_without_renaming(cap
     out = capsys.readouterr().out
     rows = dict(User.objects.order_by("pk").values_list("pseudonym", "pseudonym_skeleton"))
     assert set(rows) == {"Lighthouse", "Lіghthouse", "Ｌｉｇｈｔｈｏｕｓｅ", "Birch"}  # nobody renamed
-    assert rows["Lighthouse"] == "lighthouse" and rows["Birch"] == "birch"
+    assert rows["Lighthouse"] == pseudonyms.skeleton("Lighthouse") and rows["Birch"] == pseudonyms.skeleton("Birch")
     assert rows["Lіghthouse"] is None and rows["Ｌｉｇｈｔｈｏｕｓｅ"] is None
     assert "'Lіghthouse' looks like" in out and "'Ｌｉｇｈｔｈｏｕｓｅ' looks like" in out
+
+
+def test_the_migration_that_joins_i_and_l_reports_names_that_now_look_alike(capsys, migrate):
+    old_user = migrate(("accounts", "0005_invitation_token_hash")).get_model("accounts", "User")
+    # Skeletons as the earlier rule stored them: "Iighthouse" did not look like "Lighthouse".
+    old_user.objects.create(
+        email="p0@example.net", pseudonym="Lighthouse", pseudonym_skeleton="lighthouse", role="member", password="!"
+    )
+    old_user.objects.create(
+        email="p1@example.net", pseudonym="Iighthouse", pseudonym_skeleton="iighthouse", role="member", password="!"
+    )
+    migrate(("accounts", "0006_skeleton_joins_i_and_l"))
+    rows = dict(User.objects.order_by("pk").values_list("pseudonym", "pseudonym_skeleton"))
+    assert rows == {"Lighthouse": pseudonyms.skeleton("Lighthouse"), "Iighthouse": None}  # nobody renamed
+    assert "'Iighthouse' looks like" in capsys.readouterr().out

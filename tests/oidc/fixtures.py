@@ -123,7 +123,7 @@ def _clients(portal_url: str) -> dict:
 def start_provider(portal_url: str) -> OpenIDProvider:
     node = shutil.which("node")
     if node is None or not (HERE / "node_modules" / "oidc-provider").exists():
-        pytest.fail("The eID tests need Node and the test provider: npm ci --prefix tests/oidc (as .ci/run does)")
+        pytest.fail("The eID tests need Node and the test provider: npm ci --prefix tests/oidc (make test does it)")
     port = _port()
     issuer = f"http://127.0.0.1:{port}"
     clients = _clients(portal_url)
