@@ -349,6 +349,8 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nb", _("Norwegian Bokmål"))]
+# One date style per language (templates use the named formats: DATE_FORMAT, DATETIME_FORMAT...).
+FORMAT_MODULE_PATH = ["reconnect.formats"]
 # The portal's own catalogue, then its overrides of allauth's texts (one term for two-factor sign-in).
 LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale", BASE_DIR / "reconnect" / "allauth_locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Oslo")

@@ -171,7 +171,7 @@ def _small_chart(by_day, field: str, *, start: date, end: date, with_axis: bool)
 
     values = [getattr(c, field) for c in by_day.values()]
     average = week_average(by_day.values(), field, end=end)
-    period = {"start": date_format(start, "j M"), "end": date_format(end, "j M Y")}
+    period = {"start": date_format(start, "DATE_FORMAT"), "end": date_format(end, "DATE_FORMAT")}
     title = _("%(what)s from %(start)s to %(end)s") % {"what": label, **period}
     if values:
         desc = ngettext(

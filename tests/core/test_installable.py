@@ -73,3 +73,17 @@ def test_crisis_plan_offers_to_keep_it_on_the_phone_and_stays_no_store(client, l
 def test_crisis_plan_not_yet_written_has_nothing_to_keep(client, login, member):
     login(member)
     assert "Keep my crisis plan on this phone" not in client.get("/toolbox/crisis-plan/").content.decode()
+
+
+def test_each_language_has_one_date_style():
+    from datetime import date, datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template('{{ d|date:"DATE_FORMAT" }} | {{ t|date:"DATETIME_FORMAT" }} | {{ d|date:"MONTH_DAY_FORMAT" }}')
+    context = Context({"d": date(2026, 12, 3), "t": datetime(2026, 12, 3, 14, 5)})
+    with translation.override("nb"):
+        assert template.render(context) == "3. des. 2026 | 3. des. 2026, 14:05 | tor 3. des."
+    with translation.override("en"):
+        assert template.render(context) == "3 Dec 2026 | 3 Dec 2026, 14:05 | Thu 3 Dec"

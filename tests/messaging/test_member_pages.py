@@ -66,7 +66,7 @@ def test_before_writing_the_member_sees_reply_time_absence_and_crisis_contacts(l
     )
     page = login(member).get("/messages/new/").content.decode()
     assert "within 2 working days" in page
-    assert "On holiday, Dr. Lund covers." in page and "5 January 2099" in page
+    assert "On holiday, Dr. Lund covers." in page and "5 Jan 2099" in page
     assert "Messages are not for emergencies" in page
     assert "Nordvik emergency ward" in page and "tel:77000000" in page
 

@@ -110,7 +110,7 @@ def test_checkin_charts_are_small_multiples_with_title_description_and_gaps(memb
     assert list(found) == ["mood", "sleep", "activity"]
     mood = found["mood"]
     assert mood.get("role") == "img"
-    assert mood.find("svg:title", NS).text == "Mood from 1 Nov to 28 Nov 2026"
+    assert mood.find("svg:title", NS).text == "Mood from 1 Nov 2026 to 28 Nov 2026"
     assert "4 check-ins; lowest 1, highest 3 of 5." in mood.find("svg:desc", NS).text
     series = mood.find(".//svg:g[@data-series='mood']", NS)
     # Three days in a row make one line; the lone day after the gap is a marker without a line.
