@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from . import attachments
-from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
+from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability, ReplyTime
 
 # member email, provider email, subject, [(who, hours ago, text)], read by provider up to (hours ago)
 CONVERSATIONS = [
@@ -66,8 +66,8 @@ ATTACHMENTS = [
 ]
 
 AVAILABILITY = {
-    "berg@example.org": ("within 2 working days", ""),
-    "holm@example.org": ("within 1 working day", ""),
+    "berg@example.org": (ReplyTime.TWO_DAYS, ""),
+    "holm@example.org": (ReplyTime.ONE_DAY, ""),
 }
 
 

@@ -151,17 +151,30 @@ class Attachment(models.Model):
         return reverse("messaging:attachment", kwargs={"pk": self.pk})
 
 
+class ReplyTime(models.TextChoices):
+    """How soon a provider usually answers: a fixed choice, so that members read it in their language."""
+
+    SAME_DAY = "same_day", _("the same working day")
+    ONE_DAY = "one_day", _("within 1 working day")
+    TWO_DAYS = "two_days", _("within 2 working days")
+    THREE_DAYS = "three_days", _("within 3 working days")
+    ONE_WEEK = "one_week", _("within a week")
+
+
 class ProviderAvailability(models.Model):
     """What members see before they write to a provider: reply time and any absence."""
 
     provider = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messaging_availability"
     )
+    # Free text written before the choice existed stays as it was (migration 0002 turned the texts
+    # it recognised into choices); its display is the text itself.
     expected_reply_time = models.CharField(
         _("expected reply time"),
         max_length=120,
         blank=True,
-        help_text=_('Shown to members before they write, for example "within 2 working days".'),
+        choices=ReplyTime.choices,
+        help_text=_("Shown to members before they write."),
     )
     out_of_office_note = models.CharField(
         _("out-of-office note"),

@@ -104,7 +104,7 @@ register(
                 Participant,
                 lambda u: Participant.objects.filter(provider=u),
                 fields=("conversation_id", "added_at", "last_read_at", "handled_at"),
-                url_name="messaging:inbox",
+                url_name="provider:dashboard",
                 roles=frozenset({"provider"}),
             ),
             Item(

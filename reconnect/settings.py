@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "reconnect.core.middleware.RejectUnusableTextMiddleware",
     "reconnect.core.middleware.PortalGateMiddleware",
     "reconnect.core.middleware.NoStoreForPrivatePagesMiddleware",
+    "reconnect.accounts.middleware.ClearSiteDataOnSignOutMiddleware",
 ]
 
 ROOT_URLCONF = "reconnect.urls"
@@ -332,6 +333,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # The service worker that keeps the crisis plan offline, and the web app manifest: own origin only.
+    "worker-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
     "form-action": [CSP.SELF, *EID_FORM_ACTION_ORIGINS],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],
@@ -365,7 +369,10 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nb", _("Norwegian Bokmål"))]
-LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale"]
+# One date style per language (templates use the named formats: DATE_FORMAT, DATETIME_FORMAT...).
+FORMAT_MODULE_PATH = ["reconnect.formats"]
+# The portal's own catalogue, then its overrides of allauth's texts (one term for two-factor sign-in).
+LOCALE_PATHS = [BASE_DIR / "reconnect" / "locale", BASE_DIR / "reconnect" / "allauth_locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Oslo")
 USE_I18N = True
 USE_TZ = True

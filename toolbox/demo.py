@@ -5,6 +5,7 @@ Idempotent: each member's items are created only when that member has none of th
 staff-written content is keyed by its slug or name.
 """
 
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -162,6 +163,19 @@ def _seed_goals(member, goals) -> None:
             )
 
 
+def _days_to_next_nordvik_cafe(today: datetime.date) -> int:
+    """Days until the first Tuesday of a month (the Nordvik café of the demo, cafes/demo.py), so that
+    Lighthouse's "Café at the library" in "Coming up" is the date the café list shows."""
+    from cafes.recurrence import nth_weekday
+
+    year, month = today.year, today.month
+    while True:
+        day = nth_weekday(year, month, calendar.TUESDAY, 1)
+        if day is not None and day >= today:
+            return (day - today).days
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def _seed_network(member, people) -> None:
     if NetworkPerson.objects.filter(member=member).exists():
         return
@@ -214,7 +228,7 @@ def seed(ctx: dict) -> None:
                     ("Ask Birch if she wants to come along", 20),
                     ("Go once", None),
                 ],
-                [("Café at the library", 5, False), ("Coffee with Anna", -3, True)],
+                [("Café at the library", _days_to_next_nordvik_cafe(today), False), ("Coffee with Anna", -3, True)],
             ),
             (
                 "Sleep through the night more often",

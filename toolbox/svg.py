@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -125,9 +125,6 @@ def network_map(people, *, owner_label: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every piece of user text above is escaped
 
 
-CHART_WIDTH = 480
-CHART_HEIGHT = 300
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 36, 12, 16, 72
 SERIES = [
     # field, label, colour, dash pattern (so the lines differ without colour too), marker shape
     ("mood", "Mood", "#1d5c63", "", "circle"),
@@ -148,95 +145,123 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
-def checkin_chart(checkins, *, start: date, end: date) -> SafeString:
-    """Mood, sleep and activity (1–5) per day from `start` to `end`; days without a check-in leave a gap."""
+SMALL_WIDTH, SMALL_PLOT_HEIGHT, SMALL_TOP, SMALL_AXIS = 360, 84, 10, 30
+SMALL_LEFT, SMALL_RIGHT = 26, 8
+
+
+def week_average(checkins, field: str, *, end: date) -> float | None:
+    """The average of `field` over the seven days up to `end`, or None without a check-in then."""
+    values = [getattr(c, field) for c in checkins if end - timedelta(days=6) <= c.day <= end]
+    return sum(values) / len(values) if values else None
+
+
+def _small_chart(by_day, field: str, *, start: date, end: date, with_axis: bool) -> str:
+    """One measure on the shared time axis: the same x for a day in every chart of the set."""
     days = (end - start).days + 1
-    by_day = {c.day: c for c in checkins if start <= c.day <= end}
-    labels = series_labels()
-    plot_w = CHART_WIDTH - PAD_LEFT - PAD_RIGHT
-    plot_h = CHART_HEIGHT - PAD_TOP - PAD_BOTTOM
+    _field, _label, colour, _dash, shape = next(s for s in SERIES if s[0] == field)
+    label = series_labels()[field]
+    plot_w = SMALL_WIDTH - SMALL_LEFT - SMALL_RIGHT
+    height = SMALL_TOP + SMALL_PLOT_HEIGHT + (SMALL_AXIS if with_axis else 8)
 
     def x_of(day: date) -> float:
-        return PAD_LEFT + plot_w * ((day - start).days + 0.5) / days
+        return SMALL_LEFT + plot_w * ((day - start).days + 0.5) / days
 
-    def y_of(score: int) -> float:
-        return PAD_TOP + plot_h * (5 - score) / 4
+    def y_of(score: float) -> float:
+        return SMALL_TOP + SMALL_PLOT_HEIGHT * (5 - score) / 4
 
-    averages = []
-    for field, _label, *_rest in SERIES:
-        values = [getattr(c, field) for c in by_day.values()]
-        if values:
-            averages.append(
-                _("%(what)s averaged %(avg).1f of 5") % {"what": labels[field], "avg": sum(values) / len(values)}
-            )
-    period = {"start": date_format(start, "j M"), "end": date_format(end, "j M Y")}
-    title = _("Check-ins from %(start)s to %(end)s") % period
-    if by_day:
-        desc = ngettext("%(count)d check-in in this period.", "%(count)d check-ins in this period.", len(by_day)) % {
-            "count": len(by_day)
-        }
-        desc += " " + "; ".join(averages) + ". " + _("The table below lists every day.")
+    values = [getattr(c, field) for c in by_day.values()]
+    average = week_average(by_day.values(), field, end=end)
+    period = {"start": date_format(start, "DATE_FORMAT"), "end": date_format(end, "DATE_FORMAT")}
+    title = _("%(what)s from %(start)s to %(end)s") % {"what": label, **period}
+    if values:
+        desc = ngettext(
+            "%(count)d check-in; lowest %(low)d, highest %(high)d of 5.",
+            "%(count)d check-ins; lowest %(low)d, highest %(high)d of 5.",
+            len(values),
+        ) % {"count": len(values), "low": min(values), "high": max(values)}
+        if average is not None:
+            desc += " " + _("The last seven days averaged %(avg)s of 5.") % {"avg": number_format(average, 1)}
+        desc += " " + _("The table below lists every day.")
     else:
         desc = _("No check-ins in this period.")
+    ident = f"checkin-{field}"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
-        'aria-labelledby="checkin-chart-title checkin-chart-desc" class="checkin-chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SMALL_WIDTH} {height}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" class="checkin-chart" data-series="{field}" '
         'font-family="system-ui, sans-serif">',
-        f'<title id="checkin-chart-title">{escape(title)}</title>',
-        f'<desc id="checkin-chart-desc">{escape(desc)}</desc>',
-        f'<rect width="{CHART_WIDTH}" height="{CHART_HEIGHT}" fill="#ffffff"/>',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
+        f'<rect width="{SMALL_WIDTH}" height="{height}" fill="#ffffff"/>',
+        # The last seven days, lightly shaded: the week whose average is drawn.
+        f'<rect class="this-week" x="{x_of(max(start, end - timedelta(days=6))) - plot_w / days / 2:.1f}" '
+        f'y="{SMALL_TOP}" width="{plot_w * min(7, days) / days:.1f}" height="{SMALL_PLOT_HEIGHT}" fill="#eef5f5"/>',
     ]
-    for score in range(1, 6):
+    for score in (1, 3, 5):
         y = y_of(score)
         parts.append(
-            f'<line x1="{PAD_LEFT}" x2="{CHART_WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d9e2e5"/>'
-            f'<text x="{PAD_LEFT - 10}" y="{y + 5:.1f}" text-anchor="end" font-size="18" fill="#4a5560">{score}</text>'
+            f'<line x1="{SMALL_LEFT}" x2="{SMALL_WIDTH - SMALL_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d9e2e5"/>'
+            f'<text x="{SMALL_LEFT - 6}" y="{y + 5:.1f}" text-anchor="end" font-size="14" fill="#4a5560">{score}</text>'
         )
-    # A date under the first day of each week.
     label_every = 7 if days <= 35 else 14
-    day = start
-    while day <= end:
-        if (day - start).days % label_every == 0:
-            x = x_of(day)
+    for offset in range(0, days, label_every):
+        day = start + timedelta(days=offset)
+        x = x_of(day)
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{SMALL_TOP}" y2="{SMALL_TOP + SMALL_PLOT_HEIGHT}" stroke="#eef2f3"/>'
+        )
+        if with_axis:
             parts.append(
-                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{PAD_TOP}" y2="{CHART_HEIGHT - PAD_BOTTOM}" stroke="#eef2f3"/>'
-                f'<text x="{x:.1f}" y="{CHART_HEIGHT - PAD_BOTTOM + 22}" text-anchor="middle" font-size="17" '
+                f'<text x="{x:.1f}" y="{SMALL_TOP + SMALL_PLOT_HEIGHT + 22}" text-anchor="middle" font-size="14" '
                 f'fill="#4a5560">{escape(date_format(day, "j.n."))}</text>'
             )
-        day += timedelta(days=1)
-    for index, (field, _label, colour, dash, shape) in enumerate(SERIES):
-        segments: list[list[tuple[float, float]]] = [[]]
-        markers = []
-        for offset in range(days):
-            current = start + timedelta(days=offset)
-            checkin = by_day.get(current)
-            if checkin is None:
-                if segments[-1]:
-                    segments.append([])
-                continue
-            point = (x_of(current), y_of(getattr(checkin, field)))
-            segments[-1].append(point)
-            markers.append(_marker(shape, *point, colour))
-        parts.append(f'<g class="series" data-series="{field}">')
-        for segment in segments:
-            if len(segment) > 1:
-                points = " ".join(f"{x:.1f},{y:.1f}" for x, y in segment)
-                dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-                parts.append(
-                    f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
-                )
-        parts.extend(markers)
-        parts.append("</g>")
-        lx = 8 + index * 158
-        ly = CHART_HEIGHT - 12
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    if average is not None:
+        y = y_of(average)
+        x1 = x_of(max(start, end - timedelta(days=6))) - plot_w / days / 2
         parts.append(
-            f'<line x1="{lx}" x2="{lx + 30}" y1="{ly - 5}" y2="{ly - 5}" stroke="{colour}" stroke-width="2.5"{dash_attr}/>'
-            + _marker(shape, lx + 15, ly - 5, colour)
-            + f'<text x="{lx + 36}" y="{ly}" font-size="18" fill="#1f2a37">{escape(labels[field])}</text>'
+            f'<line class="week-average" x1="{x1:.1f}" x2="{SMALL_WIDTH - SMALL_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#1f2a37" stroke-width="2" stroke-dasharray="6 3"/>'
         )
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - no user text is drawn, dates and numbers only
+    segments: list[list[tuple[float, float]]] = [[]]
+    markers = []
+    for offset in range(days):
+        current = start + timedelta(days=offset)
+        checkin = by_day.get(current)
+        if checkin is None:
+            if segments[-1]:
+                segments.append([])
+            continue
+        point = (x_of(current), y_of(getattr(checkin, field)))
+        segments[-1].append(point)
+        markers.append(_marker(shape, *point, colour))
+    parts.append(f'<g class="series" data-series="{field}">')
+    for segment in segments:
+        if len(segment) > 1:
+            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in segment)
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
+    parts.extend(markers)
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def checkin_chart(checkins, *, start: date, end: date) -> SafeString:
+    """Mood, sleep and activity (1–5) as small multiples: one small chart per measure on one shared
+    time axis (dates under the last), each with the last seven days' average. Days without a
+    check-in leave a gap; the page's table is the full text alternative."""
+    by_day = {c.day: c for c in checkins if start <= c.day <= end}
+    labels = series_labels()
+    figures = []
+    for index, (field, *_rest) in enumerate(SERIES):
+        average = week_average(by_day.values(), field, end=end)
+        if average is None:
+            summary = _("No check-in in the last seven days.")
+        else:
+            summary = _("Last seven days: %(avg)s of 5 on average") % {"avg": number_format(average, 1)}
+        chart = _small_chart(by_day, field, start=start, end=end, with_axis=index == len(SERIES) - 1)
+        figures.append(
+            f'<figure class="checkin-multiple" data-series="{field}"><figcaption>'
+            f"<strong>{escape(labels[field])}</strong> <span>{escape(summary)}</span></figcaption>{chart}</figure>"
+        )
+    return mark_safe('<div class="checkin-multiples">' + "".join(figures) + "</div>")  # noqa: S308 - numbers and dates only
 
 
 def kind_counts(people) -> Counter:

@@ -10,8 +10,17 @@ from django.utils.translation import gettext as _
 
 # Paths a signed-in person can reach before onboarding and two-factor set-up are done: signing
 # in and out, allauth's own pages (including MFA set-up), the language switch, static files and
-# the health check.
-_ALWAYS_OPEN = ("/accounts/", "/i18n/", "/static/", "/healthz", "/pages/", "/jsi18n/")
+# the health check, the service worker and the web app manifest.
+_ALWAYS_OPEN = (
+    "/accounts/",
+    "/i18n/",
+    "/static/",
+    "/healthz",
+    "/pages/",
+    "/jsi18n/",
+    "/sw.js",
+    "/manifest.webmanifest",
+)
 
 
 class PortalGateMiddleware:

@@ -1,12 +1,15 @@
+from django.contrib.staticfiles import finders
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from reconnect.accounts.models import Invitation, Role, User
 from reconnect.core import home as home_cards
@@ -128,3 +131,50 @@ def content_page(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         raise Http404
     return render(request, "core/content_page.html", {"page": page})
+
+
+# --- Installable portal and the offline crisis plan -------------------------------------------------
+# The worker is served from the site's root so that its scope covers the crisis plan page; it is
+# a file of static/ (no template), read once per process.
+_SERVICE_WORKER = finders.find("sw.js")
+
+
+@public
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    if _SERVICE_WORKER is None:
+        raise Http404
+    with open(_SERVICE_WORKER, encoding="utf-8") as source:
+        response = HttpResponse(source.read(), content_type="text/javascript; charset=utf-8")
+    # The browser checks for a new worker on each visit; no copy of the script may go stale.
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+THEME_COLOUR = "#1d5c63"
+
+
+@public
+@require_GET
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest: ReConnect can be added to the home screen of a phone."""
+    icons = [
+        {"src": static(f"img/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+        for size in (192, 512)
+        for purpose in ("any", "maskable")
+    ]
+    data = {
+        "name": "ReConnect",
+        "short_name": "ReConnect",
+        "description": str(_("Peer support, cafés, your care team and your recovery toolbox.")),
+        "lang": get_language() or "en",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fbfcfc",
+        "theme_color": THEME_COLOUR,
+        "icons": icons,
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response.headers["Content-Type"] = "application/manifest+json"
+    return response

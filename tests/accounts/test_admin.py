@@ -30,3 +30,13 @@ def test_admin_opening_a_care_team_link_is_in_the_members_access_log(login, admi
     assert (entry.actor, entry.action, entry.object_id) == (admin_user, "viewed_in_admin", str(link.pk))
     for identity in (member.email, member.real_name, provider.email, provider.real_name):
         assert identity not in entry.object_label
+
+
+def test_admin_index_names_each_app_once_and_shows_the_portals_favicon(login, admin_user):
+    import re
+
+    body = login(admin_user).get("/admin/").content.decode()
+    captions = re.findall(r'<caption>\s*<a [^>]*class="section"[^>]*>([^<]+)</a>', body)
+    assert captions and len(captions) == len(set(captions)), captions
+    assert "People and communities" in captions
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in body

@@ -32,7 +32,7 @@ def test_member_writes_provider_answers_member_sees_reply_and_read_mark(page, ax
     )
     provider = ProviderFactory(email="berg@example.net", real_name="Dr. Kari Berg", community=nordvik)
     CareRelationshipFactory(member=member, provider=provider)
-    ProviderAvailability.objects.create(provider=provider, expected_reply_time="within 2 working days")
+    ProviderAvailability.objects.create(provider=provider, expected_reply_time="two_days")
 
     # The member chooses how their care team sees them (never the pseudonym), then writes, with
     # their sleep diary attached.

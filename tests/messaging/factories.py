@@ -52,7 +52,7 @@ class ProviderAvailabilityFactory(factory.django.DjangoModelFactory):
         model = ProviderAvailability
 
     provider = factory.SubFactory(ProviderFactory)
-    expected_reply_time = "within 2 working days"
+    expected_reply_time = "two_days"
 
 
 def make_conversation(member, providers, *, messages: int = 1, subject: str = "Sleeping badly") -> Conversation:

@@ -23,7 +23,7 @@ def test_seed_demo_adds_conversations_for_each_care_team_and_is_idempotent():
         "marte@example.org",
     }
     assert {c.member.email for c in Conversation.objects.for_provider(holm)} == {"sofie@example.org"}
-    assert ProviderAvailability.objects.get(provider=berg).expected_reply_time == "within 2 working days"
+    assert ProviderAvailability.objects.get(provider=berg).expected_reply_time == "two_days"
     for conversation in Conversation.objects.all():
         authors = set(conversation.messages.values_list("author__role", flat=True))
         assert authors == {"member", "provider"}

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from messaging.models import Conversation, Message, Participant
+from messaging.models import Conversation, Message, Participant, ProviderAvailability
 from reconnect.accounts import services as account_services
 from reconnect.core.models import Notification
 from tests.factories import CareRelationshipFactory, CrisisContactFactory, MemberFactory, ProviderFactory
@@ -60,13 +60,13 @@ def test_before_writing_the_member_sees_reply_time_absence_and_crisis_contacts(l
     CrisisContactFactory(community=member.community, name="Nordvik emergency ward", phone="77 00 00 00")
     ProviderAvailabilityFactory(
         provider=provider,
-        expected_reply_time="within 2 working days",
+        expected_reply_time="two_days",
         out_of_office_note="On holiday, Dr. Lund covers.",
         away_until="2099-01-05",
     )
     page = login(member).get("/messages/new/").content.decode()
     assert "within 2 working days" in page
-    assert "On holiday, Dr. Lund covers." in page and "5 January 2099" in page
+    assert "On holiday, Dr. Lund covers." in page and "5 Jan 2099" in page
     assert "Messages are not for emergencies" in page
     assert "Nordvik emergency ward" in page and "tel:77000000" in page
 
@@ -213,3 +213,21 @@ def test_pages_speak_norwegian(login, member, provider, conversation, settings):
     page = client.get("/messages/new/").content.decode()
     assert "Meldinger er ikke for nødsituasjoner" in page and "Send melding" in page
     assert "Ikke lest ennå" in client.get(f"/messages/{conversation.pk}/").content.decode()
+
+
+def test_reply_time_is_a_choice_members_read_in_their_own_language(client, login, member, provider):
+    ProviderAvailability.objects.update_or_create(provider=provider, defaults={"expected_reply_time": "one_day"})
+    login(member)
+    client.post("/i18n/setlang/", {"language": "nb", "next": "/"})
+    assert "innen 1 virkedag" in client.get("/messages/new/").content.decode()
+
+
+def test_reply_time_migration_turns_known_texts_into_choices_and_keeps_the_rest():
+    import importlib
+
+    migration = importlib.import_module("messaging.migrations.0003_reply_time_choice")
+    assert migration.choice_for("within 2 working days") == "two_days"
+    assert migration.choice_for("Innen én virkedag") == "one_day"
+    assert migration.choice_for("the same day") == "same_day"
+    assert migration.choice_for("within a week") == "one_week"
+    assert migration.choice_for("when I can") is None

@@ -157,7 +157,7 @@ def test_provider_sets_reply_time_and_out_of_office_note(login, client, member, 
     response = login(provider).post(
         "/provider/availability/",
         {
-            "expected_reply_time": "within 1 working day",
+            "expected_reply_time": "one_day",
             "out_of_office_note": "At a course.",
             "away_until": "2099-03-02",
         },
@@ -167,7 +167,7 @@ def test_provider_sets_reply_time_and_out_of_office_note(login, client, member, 
     assert saved.is_away and saved.away_until.isoformat() == "2099-03-02"
     client.logout()
     page = login(member).get("/messages/new/").content.decode()
-    assert "within 1 working day" in page and "At a course." in page and "2 March 2099" in page
+    assert "within 1 working day" in page and "At a course." in page and "2 Mar 2099" in page
 
 
 def test_a_return_date_without_a_note_is_refused(login, provider):

@@ -2,6 +2,7 @@
 alternative, and a known set of people on the right circles."""
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
@@ -94,27 +95,65 @@ def test_network_map_escapes_names():
     assert root.find(".//svg:g[@class='person']", NS).get("data-name") == '<b>&"x"'
 
 
+def charts(html) -> dict[str, ET.Element]:
+    """The small multiples' SVG charts by measure (the HTML around them is plain figures)."""
+    found = re.findall(r"<svg .*?</svg>", str(html))
+    return {root.get("data-series"): root for root in map(parse, found)}
+
+
 @pytest.mark.django_db
-def test_checkin_chart_is_valid_svg_with_title_description_and_gaps(member):
+def test_checkin_charts_are_small_multiples_with_title_description_and_gaps(member):
     end = date(2026, 11, 28)
     start = end - timedelta(days=27)
     rows = [CheckInFactory(member=member, day=start + timedelta(days=d), mood=d % 5 + 1) for d in (0, 1, 2, 10)]
-    root = parse(svg.checkin_chart(rows, start=start, end=end))
-    assert root.get("role") == "img"
-    assert root.find("svg:title", NS).text.startswith("Check-ins from 1 Nov")
-    assert "4 check-ins in this period" in root.find("svg:desc", NS).text
-    mood = root.find(".//svg:g[@data-series='mood']", NS)
+    found = charts(svg.checkin_chart(rows, start=start, end=end))
+    assert list(found) == ["mood", "sleep", "activity"]
+    mood = found["mood"]
+    assert mood.get("role") == "img"
+    assert mood.find("svg:title", NS).text == "Mood from 1 Nov 2026 to 28 Nov 2026"
+    assert "4 check-ins; lowest 1, highest 3 of 5." in mood.find("svg:desc", NS).text
+    series = mood.find(".//svg:g[@data-series='mood']", NS)
     # Three days in a row make one line; the lone day after the gap is a marker without a line.
-    assert len(mood.findall("svg:polyline", NS)) == 1
-    assert len(mood.findall("svg:circle", NS)) == 4
+    assert len(series.findall("svg:polyline", NS)) == 1
+    assert len(series.findall("svg:circle", NS)) == 4
     # A higher score is drawn higher up (smaller y).
-    ys = [float(c.get("cy")) for c in mood.findall("svg:circle", NS)]
+    ys = [float(c.get("cy")) for c in series.findall("svg:circle", NS)]
     assert ys[0] > ys[1] > ys[2]
 
 
-def test_checkin_chart_without_data_says_so():
-    root = parse(svg.checkin_chart([], start=date(2026, 1, 1), end=date(2026, 1, 28)))
-    assert root.find("svg:desc", NS).text == "No check-ins in this period."
+@pytest.mark.django_db
+def test_checkin_charts_share_one_time_axis_with_dates_under_the_last(member):
+    end = date(2026, 11, 28)
+    start = end - timedelta(days=27)
+    rows = [CheckInFactory(member=member, day=start + timedelta(days=d)) for d in (0, 5, 27)]
+    found = charts(svg.checkin_chart(rows, start=start, end=end))
+    mood_x = [float(c.get("cx")) for c in found["mood"].findall(".//svg:g[@class='series']/svg:circle", NS)]
+    # Sleep's squares are drawn 4 units left of the day's centre: the same day, the same place.
+    sleep_x = [float(r.get("x")) + 4 for r in found["sleep"].findall(".//svg:g[@class='series']/svg:rect", NS)]
+    assert len(mood_x) == 3 and mood_x == pytest.approx(sleep_x, abs=0.1)
+    date_labels = {
+        field: [t.text for t in root.findall("svg:text", NS) if "." in (t.text or "")] for field, root in found.items()
+    }
+    assert date_labels["mood"] == [] and date_labels["sleep"] == []
+    assert date_labels["activity"][0] == "1.11."
+
+
+@pytest.mark.django_db
+def test_checkin_charts_draw_and_state_the_last_seven_days_average(member):
+    end = date(2026, 11, 28)
+    start = end - timedelta(days=27)
+    rows = [CheckInFactory(member=member, day=end - timedelta(days=d), mood=m) for d, m in ((0, 5), (3, 2), (20, 1))]
+    html = str(svg.checkin_chart(rows, start=start, end=end))
+    assert "Last seven days: 3.5 of 5 on average" in html
+    mood = charts(html)["mood"]
+    assert mood.find("svg:line[@class='week-average']", NS) is not None
+    assert "The last seven days averaged 3.5 of 5." in mood.find("svg:desc", NS).text
+
+
+def test_checkin_charts_without_data_say_so():
+    found = charts(svg.checkin_chart([], start=date(2026, 1, 1), end=date(2026, 1, 28)))
+    assert all(root.find("svg:desc", NS).text == "No check-ins in this period." for root in found.values())
+    assert all(root.find("svg:line[@class='week-average']", NS) is None for root in found.values())
 
 
 @pytest.mark.django_db

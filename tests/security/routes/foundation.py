@@ -45,6 +45,8 @@ ROUTES = {
         "/notifications/read-all/", only(Redirect("/notifications/"), *SIGNED_IN), method="post"
     ),
     "core:content_page": Route("/pages/about/", everyone(OK)),
+    "core:service_worker": Route("/sw.js", everyone(OK)),
+    "core:manifest": Route("/manifest.webmanifest", everyone(OK)),
     # Signed-in people are sent home: an invitation is for someone without an account.
     "accounts:invitation": Route(_invitation, everyone(Redirect("/"), anonymous=Redirect("/accounts/signup/"))),
     # Everyone in the world has finished onboarding already.

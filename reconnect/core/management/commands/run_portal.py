@@ -34,7 +34,11 @@ class Command(BaseCommand):
         }
         # A SIGTERM (from a process manager or `timeout`) stops the portal like Ctrl-C does.
         signal.signal(signal.SIGTERM, signal.default_int_handler)
-        processes = {name: subprocess.Popen(cmd, env=os.environ.copy()) for name, cmd in commands.items()}
+        # Each part runs in its own session: Ctrl-C in the terminal reaches this command only, which
+        # then stops the three parts in order, so that none of them prints its own alarm.
+        processes = {
+            name: subprocess.Popen(cmd, env=os.environ.copy(), start_new_session=True) for name, cmd in commands.items()
+        }
         time.sleep(1)
         self.stdout.write(self.style.SUCCESS(f"\nReConnect is running at http://{addr}/  (Ctrl-C stops it)"))
         self.stdout.write(
@@ -55,7 +59,7 @@ class Command(BaseCommand):
                         raise KeyboardInterrupt
                 time.sleep(1)
         except KeyboardInterrupt:
-            pass
+            self.stdout.write("\nStopping ReConnect (web, worker and beat)...")
         finally:
             for process in processes.values():
                 if process.poll() is None:
@@ -65,3 +69,4 @@ class Command(BaseCommand):
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+        self.stdout.write(self.style.SUCCESS("ReConnect has stopped. Run `make run` to start it again."))
