@@ -120,8 +120,10 @@ def test_the_training_command_reports_cross_validated_figures(tmp_path, monkeypa
 LEARNED = [
     (c.CRISIS, "en", "the pills are lined up on my desk, i'm going tonight", "pills"),
     (c.CRISIS, "nb", "alle hadde klart seg bedre uten meg, jeg drar i natt", "klart"),
-    # leetspeak all through: "vil ikke være her lenger"
+    # leetspeak all through: "vil ikke være her lenger", "har tenkt på å ta livet", "… uten meg"
     (c.CRISIS, "nb", "v1l 1kk3 v3r3 h3r l3ng3r", "h3r"),
+    (c.CRISIS, "nb", "h4r t3nkt p4 4 t4 l!v3t", "l!v3t"),
+    (c.CRISIS, "nb", "alle hadde hatt d b3dr3 ut3n m3g", "m3g"),
     (c.MISINFORMATION, "en", "mix your sleeping tablets with a few glasses of wine, you'll sleep great", "wine"),
     # the rules read it as hostile (an insult) and lead; the learned layer adds the advice
     (c.MISINFORMATION, "nb", "medisinene dine er gift, kast dem og prøv faste", "gift"),
