@@ -1,8 +1,8 @@
 """Benchmark: screening time per post, and that it grows linearly with the length of the text.
 
 Builds posts of 500 to 20,000 characters from the development corpus's sentences (ordinary and
-crisis lines mixed, so that rules are tried and contexts read) plus a worst case: one word the
-rules are anchored on, repeated without punctuation. Times `screen()` on each (the median of
+crisis lines mixed, so that rules are tried and contexts read, and the learned layer scores every
+window) plus a worst case: one word the rules are anchored on, repeated without punctuation. Times `screen()` on each (the median of
 BENCH_ROUNDS runs, after one warm-up run that fills the caches), and prints the time per 1,000
 characters: a linear screen keeps that figure flat. The floor is the time to normalise the same
 text (the one pass over its characters that any screen needs). No database is used.
@@ -23,7 +23,7 @@ import django
 
 django.setup()
 
-from moderation.screening import normalise, screen  # noqa: E402
+from moderation.screening import learned, normalise, screen  # noqa: E402
 from moderation.screening.engine import detector  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
@@ -61,6 +61,10 @@ def main() -> None:
     started = time.perf_counter()
     detector()
     print(f"Rules compiled in {1000 * (time.perf_counter() - started):.0f} ms (once per process).")
+    started = time.perf_counter()
+    loaded = learned.model()
+    took = 1000 * (time.perf_counter() - started)
+    print(f"Learned layer loaded in {took:.0f} ms (once per process)" + ("" if loaded else ": no model file"))
     sentences = _sentences()
     cases = []
     for size in SIZES:

@@ -44,6 +44,10 @@ CATEGORY_NAMES = {
     "dose_change": _("Advice to change a dose"),
     "combine": _("Advice to combine medication"),
     "replace": _("Advice to replace medication"),
+    # the learned layer (moderation/screening/learned.py): flags the word lists did not raise
+    "learned_crisis": _("Crisis language (learned model)"),
+    "learned_hostile": _("Hostile (learned model)"),
+    "learned_advice": _("Health advice (learned model)"),
     # moderators' own list
     "watched_word": _("Watched word"),
 }

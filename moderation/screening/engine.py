@@ -9,14 +9,14 @@ rule's pattern has bounded gaps, so every step is proportional to the length of 
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
 from moderation.screening import categories as c
 from moderation.screening import language as lang
-from moderation.screening import normalise, rules_en, rules_nb
+from moderation.screening import learned, normalise, rules_en, rules_nb
 from moderation.screening.patterns import Compiled, compile_pattern
 from moderation.screening.rules import (
     CRISIS_LEVEL_CATEGORIES,
@@ -283,7 +283,26 @@ class Detector:
 
     def screen(self, text: str, language: str = "en", watched: Iterable[tuple[str, str]] = ()) -> Verdict:
         text = text or ""
-        words = normalise.words(text)
+        evidence = list(self.rule_evidence(text, language))
+        trained = learned.model()
+        if trained is not None and text.strip():
+            finding = trained.finding(learned.read(text, language))
+            evidence = combine(evidence, finding, trained.thresholds, text)
+        watched_found = _watched(list(normalise.words_once(text)), watched) if watched else {}
+        if not evidence:
+            return Verdict(watched=watched_found)
+        top = evidence[0]
+        return Verdict(
+            label=top.label,
+            severity=top.severity,
+            category=top.category,
+            evidence=tuple(evidence),
+            watched=watched_found,
+        )
+
+    def rule_evidence(self, text: str, language: str = "en") -> tuple[Evidence, ...]:
+        """What the rules alone find in `text`, most serious first."""
+        words = list(normalise.words_once(text or ""))
         found: list[tuple[_Hit, list[normalise.Word]]] = []
         if words:
             sentences, clauses, questions = _boundaries(text, words)
@@ -299,8 +318,7 @@ class Detector:
                 )
                 for hit in language_hits:
                     found.append((hit, words))
-        watched_found = _watched(words, watched)
-        return _verdict(text, found, watched_found)
+        return tuple(_evidence(text, found))
 
     def _screen_language(self, language: _Language, words, forms, sentences, clauses, primary, questions) -> list[_Hit]:
         spellings = lang.SPELLINGS[language.code]
@@ -471,7 +489,19 @@ def _watched(words: list[normalise.Word], watched: Iterable[tuple[str, str]]) ->
     return {action: tuple(phrases) for action, phrases in result.items() if phrases}
 
 
-def _verdict(text: str, found, watched: dict[str, tuple[str, ...]]) -> Verdict:
+_LEARNED = frozenset(learned.CATEGORY.values())
+_ORDER = {c.CRISIS: 0, c.MISINFORMATION: 1, c.HOSTILE: 2}
+
+
+def _sort(evidence: list[Evidence]) -> list[Evidence]:
+    # At the same severity, a rule's match (a named phrase) leads over the learned layer's guess.
+    return sorted(
+        evidence,
+        key=lambda e: (c.SEVERITY_RANK[e.severity], e.category in _LEARNED, _ORDER[e.label], e.start),
+    )
+
+
+def _evidence(text: str, found) -> list[Evidence]:
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     # Crisis rules first, so that a span found by several rules keeps its most serious reading.
@@ -497,14 +527,40 @@ def _verdict(text: str, found, watched: dict[str, tuple[str, ...]]) -> Verdict:
                 end=end,
             )
         )
-    order = {c.CRISIS: 0, c.MISINFORMATION: 1, c.HOSTILE: 2}
-    evidence.sort(key=lambda e: (c.SEVERITY_RANK[e.severity], order[e.label], e.start))
-    if not evidence:
-        return Verdict(watched=watched)
-    top = evidence[0]
-    return Verdict(
-        label=top.label, severity=top.severity, category=top.category, evidence=tuple(evidence), watched=watched
-    )
+    return _sort(evidence)
+
+
+def combine(rules: Sequence[Evidence], finding: learned.Finding, thresholds, text: str) -> list[Evidence]:
+    """The rules' evidence, plus a flag of the learned layer for each label whose probability
+    reaches its threshold and that the rules did not find. The rules keep their evidence and
+    severity (a missed crisis costs more than a false alarm, so the learned layer never takes a
+    rules' flag away). It adds crisis only where the rules found nothing at crisis level (so that
+    "kys" stays a hostile reply at crisis level). Its evidence is the words that pushed the score
+    up most, and the probability."""
+    evidence = list(rules)
+    labels = {e.label for e in evidence}
+    crisis_level = any(e.severity in (c.IMMINENT, c.SEVERE) for e in evidence)
+    for label in (c.CRISIS, c.MISINFORMATION, c.HOSTILE):
+        limit = thresholds.get(label, {}).get(finding.language)
+        probability = finding.probabilities.get(label, 0.0)
+        if limit is None or probability < limit or label in labels or (label == c.CRISIS and crisis_level):
+            continue
+        spans = sorted(finding.spans.get(label, ()))
+        if not spans:
+            continue
+        words = " … ".join(" ".join(text[a:b].split()) for a, b in spans)[:120]
+        evidence.append(
+            Evidence(
+                label=label,
+                category=learned.CATEGORY[label],
+                severity=c.SEVERE if label == c.CRISIS else c.FLAG,
+                rule=f"{finding.language}:learned p={probability:.2f}",
+                words=words,
+                start=spans[0][0],
+                end=spans[-1][1],
+            )
+        )
+    return _sort(evidence)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ Rules (held by tests/moderation/test_matching.py and tests/moderation/test_scree
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters of other scripts that people use because they look like Latin ones.
 _CONFUSABLES = {
@@ -128,6 +129,13 @@ def words(text: str) -> list[Word]:
         last_end = match.end()
     flush()
     return found
+
+
+@lru_cache(maxsize=8)
+def words_once(text: str) -> tuple[Word, ...]:
+    """`words(text)`, remembered for the last few texts: the rules and the learned layer read the
+    same text one after the other."""
+    return tuple(words(text))
 
 
 def squeeze(word: str) -> str:

@@ -250,8 +250,9 @@ EXAMPLES = [
     ("ok", "nb", "Den filmen var søppel, handlingen ga ingen mening"),
 ]
 
-# Written the way members write, and missed today: the screen reads words, not meaning (see the
-# README). Kept here so that a change that finds them shows, and moves them up.
+# Written the way members write, and missed by the rules today: they read words, not meaning (see
+# the README). Kept here so that a change that finds them shows, and moves them up. (The learned
+# layer may find some of them; this list is about the rules.)
 KNOWN_MISSES = [
     ("crisis", "en", "I've had enough. Tonight I'm going to finish this for good."),
     ("crisis", "en", "I've made up my mind. Saturday."),
@@ -355,7 +356,9 @@ def test_empty_and_odd_text_is_ok():
 
 @pytest.mark.parametrize(("label", "language", "text"), KNOWN_MISSES)
 def test_known_misses_are_still_missed_so_the_list_stays_true(label, language, text):
-    assert screen(text, language).label != label
+    from moderation.screening.engine import detector
+
+    assert label not in {e.label for e in detector().rule_evidence(text, language)}
 
 
 def test_the_text_says_its_language_whatever_the_writers_pages_are_in():

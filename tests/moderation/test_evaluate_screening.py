@@ -110,7 +110,9 @@ def test_the_development_corpus_figures_hold():
     figures, _verdicts = evaluate(read_examples(DEV))
     for language in ("en", "nb"):
         f = figures[language]
-        assert f.recall("crisis") >= 0.95, language
-        assert f.recall("hostile") >= 0.85, language
-        assert f.recall("misinformation") >= 0.85, language
-        assert f.any_false_alarm / f.lines["ok"] <= 0.02, language
+        # With the learned layer, which also learned from dev.tsv (99.3 / 96.7 % crisis, 94 %
+        # hostile, 100 / 97 % advice, 0 / 1 ok line flagged on 3 December 2026).
+        assert f.recall("crisis") >= 0.96, language
+        assert f.recall("hostile") >= 0.9, language
+        assert f.recall("misinformation") >= 0.95, language
+        assert f.any_false_alarm / f.lines["ok"] <= 0.01, language
