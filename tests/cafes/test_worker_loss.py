@@ -14,11 +14,13 @@ import kombu.pools
 import pytest
 import redis
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
 
 from cafes import services
 from cafes.models import Reminder, ReminderStatus
 from reconnect.celery import app as celery_app
+from reconnect.core import beat
 from reconnect.core.models import Notification
 from tests.cafes.factories import MeetingFactory
 from tests.factories import MemberFactory
@@ -105,6 +107,8 @@ def _email_keys(mail_dir: Path) -> list[str]:
 def redis_broker(monkeypatch):
     """Tasks go to the real broker in this test, on a queue emptied of earlier runs' leftovers."""
     redis.Redis.from_url(REDIS_URL).delete("celery", "unacked", "unacked_index")
+    # A beat killed by an earlier test keeps the beat lock until it expires; a new beat would wait.
+    RedisCache(REDIS_URL, {"KEY_PREFIX": "reconnect"}).delete(beat.LOCK_KEY)
     broker_url, eager = celery_app.conf.broker_url, celery_app.conf.task_always_eager
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = REDIS_URL, False
     # A batch whose worker died is claimed again after this lease.
