@@ -4,8 +4,6 @@ People appear only as their pseudonym. Visibility rules live on the QuerySets he
 (`Thread.objects.visible_to(user)`), so that lists, pages, search and counts share one rule.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -22,8 +20,6 @@ User = settings.AUTH_USER_MODEL
 POSTS_PER_PAGE = 20
 THREADS_PER_PAGE = 25
 MAX_POST_LENGTH = 20_000
-# Authors may edit a post for this long after writing it; later edits show as "edited" anyway.
-EDIT_WINDOW = timedelta(minutes=30)
 
 
 class Topic(models.Model):
@@ -243,7 +239,8 @@ class Post(models.Model):
         return list(fields)
 
     def can_edit(self, user) -> bool:
-        window = getattr(settings, "FORUM_EDIT_WINDOW", EDIT_WINDOW)
+        # Authors may edit a post for settings.FORUM_EDIT_WINDOW after writing it.
+        window = settings.FORUM_EDIT_WINDOW
         return (
             self.author_id == user.pk
             and self.status in (self.Status.PUBLISHED, self.Status.HELD)

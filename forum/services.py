@@ -70,13 +70,10 @@ def _queue_screened(post: Post, screening: hooks.Screening) -> None:
 
 # --- Rate limits ---------------------------------------------------------------------------------
 
-# action: (how many, per seconds). Generous for people, tight for scripts and stuck buttons.
-DEFAULT_RATE_LIMITS = {"post": (10, 300), "react": (60, 300), "action": (30, 300)}
-
 
 def check_rate(*, user, action: str) -> None:
     """Count one `action` by `user`; refuse when over the limit. Counters live in the shared cache."""
-    limit, window = getattr(settings, "FORUM_RATE_LIMITS", DEFAULT_RATE_LIMITS)[action]
+    limit, window = settings.FORUM_RATE_LIMITS[action]
     bucket = int(timezone.now().timestamp()) // window
     key = f"forum:rate:{action}:{user.pk}:{bucket}"
     cache.add(key, 0, timeout=window)

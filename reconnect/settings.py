@@ -5,6 +5,7 @@ filesystem Celery broker) so that it starts on a machine with nothing but Python
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -425,6 +426,16 @@ MODERATION_ESCALATION_CHECK_SECONDS = envint("MODERATION_ESCALATION_CHECK_SECOND
 # The usage report shows counts below this as "fewer than N" in its monthly and per-community
 # breakdowns, so that small communities cannot be re-identified.
 REPORTS_SMALL_CELL_THRESHOLD = envint("REPORTS_SMALL_CELL_THRESHOLD", 5, minimum=1)
+# The forum: how long an author may edit a post, and how many posts, support reactions and other
+# actions (mutes and blocks, reveals, circles) one person may make in five minutes: generous for people,
+# tight for scripts and stuck buttons.
+FORUM_EDIT_WINDOW = timedelta(minutes=envint("FORUM_EDIT_WINDOW_MINUTES", 30, minimum=1))
+FORUM_RATE_WINDOW_SECONDS = 300
+FORUM_RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "post": (envint("FORUM_POSTS_PER_5_MINUTES", 10, minimum=1), FORUM_RATE_WINDOW_SECONDS),
+    "react": (envint("FORUM_REACTIONS_PER_5_MINUTES", 60, minimum=1), FORUM_RATE_WINDOW_SECONDS),
+    "action": (envint("FORUM_ACTIONS_PER_5_MINUTES", 30, minimum=1), FORUM_RATE_WINDOW_SECONDS),
+}
 
 # --- Privacy and data rights (see README, "Privacy and your data") ------------------------------
 # Messages between a member and their providers may belong to the health record. When a member

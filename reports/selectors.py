@@ -38,7 +38,7 @@ MAX_MONTHS = 60
 
 def small_cell_threshold() -> int:
     """Counts below this are shown as "fewer than N" in breakdowns (settings.REPORTS_SMALL_CELL_THRESHOLD)."""
-    return getattr(settings, "REPORTS_SMALL_CELL_THRESHOLD", 5)
+    return settings.REPORTS_SMALL_CELL_THRESHOLD
 
 
 @dataclass(frozen=True)
