@@ -90,6 +90,30 @@ def prepare(people: int) -> dict[str, list[str]]:
     return sessions
 
 
+def cpu_seconds(stack, database_url: str) -> dict[str, float]:
+    """CPU time used by the web instances, the workers and beat, and the load database's backends."""
+    import psutil
+
+    def tree(pid: int) -> float:
+        process = psutil.Process(pid)
+        total = 0.0
+        for member in [process, *process.children(recursive=True)]:
+            times = member.cpu_times()
+            total += times.user + times.system
+        return total
+
+    used = {"web": 0.0, "workers and beat": 0.0, "postgres": 0.0}
+    for name, process in stack.processes.items():
+        used["web" if name.startswith("web") else "workers and beat"] += tree(process.pid)
+    database = urlparse(database_url).path.lstrip("/")
+    for process in psutil.process_iter(["name", "cmdline"]):
+        cmdline = " ".join(process.info["cmdline"] or [])
+        if process.info["name"] == "postgres" and f" {database} " in f"{cmdline} ":
+            times = process.cpu_times()
+            used["postgres"] += times.user + times.system
+    return used
+
+
 def report(stats_csv: Path, people: int, minutes: float) -> int:
     rows = list(csv.DictReader(stats_csv.open()))
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -136,6 +160,7 @@ def main() -> int:
     stack = start_stack(workdir, env=env, web_ports=ports, web_processes=args.web_processes)
     try:
         wait_until_ready(stack)
+        at_start = cpu_seconds(stack, database_url)  # starting Django is not serving requests
         hosts = ",".join(stack.urls)
         started = time.monotonic()
         subprocess.run(
@@ -149,9 +174,18 @@ def main() -> int:
             check=False,
         )  # fmt: skip
         print(f"locust ran {time.monotonic() - started:.0f} s; logs and CSV in {workdir}")
+        cpu = {part: seconds - at_start[part] for part, seconds in cpu_seconds(stack, database_url).items()}
     finally:
         stack.stop_all()
     errors = report(workdir / "load_stats.csv", args.people, args.minutes)
+    requests_made = sum(int(row["Request Count"]) for row in csv.DictReader((workdir / "load_stats.csv").open())
+                        if row["Name"] != "Aggregated")  # fmt: skip
+    print(
+        "CPU used (seconds, whatever the machine's load): "
+        + ", ".join(f"{part} {seconds:.0f}" for part, seconds in cpu.items())
+        + f"; per request: web {1000 * cpu['web'] / max(1, requests_made):.0f} ms, "
+        f"PostgreSQL {1000 * cpu['postgres'] / max(1, requests_made):.0f} ms"
+    )
     failures = workdir / "load_failures.csv"
     if errors and failures.exists():
         print("\nerrors:")

@@ -20,7 +20,7 @@ logger = logging.getLogger("reconnect.beat")
 
 LOCK_KEY = "beat:lock"
 HEARTBEAT_KEY = "beat:heartbeat"
-LOCK_SECONDS = 60
+LOCK_SECONDS = 30
 # Beat wakes at least this often, to renew its lock and heartbeat (or, in standby, to try for it).
 TICK_SECONDS = 10.0
 # /healthz calls beat late when its heartbeat is older than this.

@@ -4,7 +4,6 @@ as two hosts would have), two Celery workers and one beat on the same PostgreSQL
 import re
 from datetime import timedelta
 
-import kombu.pools
 import pytest
 import redis
 import requests
@@ -16,7 +15,14 @@ from cafes import services
 from cafes.models import Reminder, ReminderStatus
 from reconnect.core.models import Notification
 from tests.cafes.factories import CafeSeriesFactory, MeetingFactory
-from tests.cafes.test_worker_loss import REDIS_URL, _database_url, _email_keys, _sent, _wait_until
+from tests.cafes.test_worker_loss import (  # noqa: F401 - redis_broker is a fixture
+    REDIS_URL,
+    _database_url,
+    _email_keys,
+    _sent,
+    _wait_until,
+    redis_broker,
+)
 from tests.core.test_shutdown import _free_port
 from tests.factories import TEST_PASSWORD, MemberFactory
 
@@ -72,7 +78,7 @@ def _sign_in(session: requests.Session, base: str, email: str, password: str) ->
     )
 
 
-def test_two_web_instances_two_workers_and_beat_act_as_one_portal(stack, tmp_path):
+def test_two_web_instances_two_workers_and_beat_act_as_one_portal(redis_broker, stack, tmp_path):  # noqa: F811
     first, second = stack.urls
     member = _with_real_password(MemberFactory(pseudonym="Quiet Harbour"))
 
@@ -102,19 +108,7 @@ def test_two_web_instances_two_workers_and_beat_act_as_one_portal(stack, tmp_pat
     Reminder.objects.update(due_at=timezone.now() - timedelta(minutes=1))
     total = Reminder.objects.count()
     assert total == 2 * MEMBERS
-    from reconnect.celery import app as celery_app
-
-    eager, broker = celery_app.conf.task_always_eager, celery_app.conf.broker_url
-    celery_app.conf.task_always_eager, celery_app.conf.broker_url = False, REDIS_URL
-    try:
-        assert len(services.claim_due_reminders(batch_size=4)) == 5  # what beat's task does every minute
-    finally:
-        # Forget kombu's shared pools too, so that later tests open fresh ones (see redis_broker).
-        celery_app.pool.force_close_all()
-        kombu.pools.reset()
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-        celery_app.conf.task_always_eager, celery_app.conf.broker_url = eager, broker
+    assert len(services.claim_due_reminders(batch_size=4)) == 5  # what beat's task does every minute
     _wait_until(lambda: _sent() == total, tmp_path, "every reminder was sent", timeout=180)
     _wait_until(lambda: "in standby" in stack.log("beat2"), tmp_path, "the second beat started", timeout=120)
 
