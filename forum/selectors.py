@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from forum import search
@@ -127,9 +127,28 @@ class PostView:
     can_edit: bool
     can_delete: bool
 
+    @property
+    def reacted(self) -> list[ReactionSummary]:
+        return [reaction for reaction in self.reactions if reaction.count]
 
-def page_of_thread(user, thread: Thread, page: int) -> dict:
-    """Posts of one page (by position range), with reactions, reveals and folding for this reader."""
+
+def reader_state(user, thread: Thread) -> ReadPosition | None:
+    """The reader's position in the thread, annotated in the same query with whether they follow
+    it (`watching`) and fold its topic (`topic_folded`); None before their first visit."""
+    return (
+        ReadPosition.objects.filter(thread=thread, user=user)
+        .annotate(
+            watching=Exists(ThreadWatch.objects.filter(user=user, thread=thread, is_watching=True)),
+            topic_folded=Exists(FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id)),
+        )
+        .first()
+    )
+
+
+def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None = None) -> dict:
+    """Posts of one page (by position range), with reactions, reveals and folding for this reader.
+
+    `topic_folded` saves a query when the caller already knows it (see `reader_state`)."""
     start = (page - 1) * POSTS_PER_PAGE
     posts = list(
         Post.objects.filter(thread=thread, position__gt=start, position__lte=start + POSTS_PER_PAGE)
@@ -158,7 +177,9 @@ def page_of_thread(user, thread: Thread, page: int) -> dict:
         for r in Reveal.objects.shown_to(user).filter(owner_id__in=author_ids).select_related("cafe_community")
     }
     boundaries = dict(Boundary.objects.filter(owner=user, target_id__in=author_ids).values_list("target_id", "kind"))
-    topic_folded = bool(thread.topic_id) and FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id).exists()
+    if topic_folded is None:
+        topic_folded = FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id).exists()
+    topic_folded = bool(thread.topic_id) and topic_folded
     return {
         "posts": posts,
         "by_post": by_post,
@@ -205,6 +226,21 @@ def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostVie
 
 def is_watching(user, thread: Thread) -> bool:
     return ThreadWatch.objects.filter(user=user, thread=thread, is_watching=True).exists()
+
+
+def page_window(current: int, last: int, *, around: int = 2) -> list[int | None]:
+    """Page numbers to offer: the first, the last and `around` on each side of the current one;
+    None where numbers are left out. A thread of any length gets a short list."""
+    shown = {1, last, *range(max(1, current - around), min(last, current + around) + 1)}
+    window: list[int | None] = []
+    for number in sorted(shown):
+        previous = window[-1] if window else number - 1
+        if previous is not None and number - previous == 2:
+            window.append(previous + 1)  # an ellipsis would stand for just one number
+        elif previous is not None and number - previous > 2:
+            window.append(None)
+        window.append(number)
+    return window
 
 
 def first_unread_page(thread: Thread, read_before: int) -> int:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("threads/<int:pk>/", views.thread, name="thread"),
     path("threads/<int:pk>/reply/", views.reply, name="reply"),
     path("threads/<int:pk>/watch/", views.watch, name="watch"),
+    path("threads/<int:pk>/react/", views.react_in_thread, name="react_in_thread"),
     path("posts/<int:pk>/", views.post, name="post"),
     path("posts/<int:pk>/edit/", views.edit_post, name="edit_post"),
     path("posts/<int:pk>/delete/", views.delete_post, name="delete_post"),

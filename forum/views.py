@@ -147,7 +147,11 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
 @peer_required
 def thread(request: HttpRequest, pk) -> HttpResponse:
     current = get_thread_for(request.user, pk)
-    reading = services.reading_position(user=request.user, thread=current)
+    reading = selectors.reader_state(request.user, current)
+    if reading is None:  # the first visit
+        reading = services.reading_position(user=request.user, thread=current)
+        reading.watching = selectors.is_watching(request.user, current)
+        reading.topic_folded = None
     if "page" in request.GET:
         try:
             page = int(request.GET["page"])
@@ -158,7 +162,7 @@ def thread(request: HttpRequest, pk) -> HttpResponse:
     else:
         # Open where the reader stopped reading.
         page = selectors.first_unread_page(current, reading.last_read_position)
-    data = selectors.page_of_thread(request.user, current, page)
+    data = selectors.page_of_thread(request.user, current, page, topic_folded=reading.topic_folded)
     last_on_page = min(page * selectors.POSTS_PER_PAGE, current.post_count)
     read_before = services.record_reading(
         user=request.user, thread=current, up_to_position=last_on_page, position=reading
@@ -173,8 +177,8 @@ def thread(request: HttpRequest, pk) -> HttpResponse:
             "thread": current,
             "posts": posts,
             "page": page,
-            "pages": range(1, current.page_count + 1),
-            "watching": selectors.is_watching(request.user, current),
+            "pages": selectors.page_window(page, current.page_count),
+            "watching": reading.watching,
             **_form_context(PostForm()),
         },
     )
@@ -274,12 +278,33 @@ def delete_post(request: HttpRequest, pk) -> HttpResponse:
 @peer_required
 def react(request: HttpRequest, pk) -> HttpResponse:
     target = get_post_for(request.user, pk)
-    kind = request.POST.get("kind", "")
+    removing = request.POST.get("action") == "remove"
+    return _react(request, target, request.POST.get("kind", ""), removing=removing)
+
+
+@require_POST
+@peer_required
+def react_in_thread(request: HttpRequest, pk) -> HttpResponse:
+    """The thread page's one reaction form: the pressed button is named "add" or "remove" and
+    its value is "<post id>:<kind>", so that twenty posts need no twenty forms and CSRF tokens."""
+    current = get_thread_for(request.user, pk)
+    removing = "remove" in request.POST
+    post_id, _sep, kind = request.POST.get("remove" if removing else "add", "").partition(":")
+    if not post_id.isdigit():
+        messages.error(request, _("Unknown reaction."))
+        return redirect(current)
+    target = get_post_for(request.user, post_id)
+    if target.thread_id != current.pk:
+        raise Http404
+    return _react(request, target, kind, removing=removing)
+
+
+def _react(request: HttpRequest, target, kind: str, *, removing: bool) -> HttpResponse:
     if kind not in Reaction.Kind.values:
         messages.error(request, _("Unknown reaction."))
         return redirect(target)
     try:
-        if request.POST.get("action") == "remove":
+        if removing:
             services.remove_reaction(user=request.user, post=target, kind=kind)
         else:
             services.add_reaction(user=request.user, post=target, kind=kind)

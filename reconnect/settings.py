@@ -94,8 +94,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Django's own choice (cached, files then apps), with the HTML's indentation dropped
+            # once as a template is loaded (reconnect.core.template_loaders).
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "reconnect.core.template_loaders.FilesystemLoader",
+                        "reconnect.core.template_loaders.AppDirectoriesLoader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

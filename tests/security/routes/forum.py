@@ -45,6 +45,13 @@ def _circle_thread(world):
     return ThreadFactory(author=world.member, circle=_circle(world), topic=None)
 
 
+def _one_circle_thread(world):
+    """The same circle thread for the address and the posted data."""
+    if "circle_thread" not in world.objects:
+        world.objects["circle_thread"] = _circle_thread(world)
+    return world.objects["circle_thread"]
+
+
 def _member_post(world):
     return _public_thread(world).posts.get(position=1)
 
@@ -87,6 +94,12 @@ ROUTES = {
         peers(Redirect("/forum/posts/")),
         method="post",
         data={"kind": "thanks", "action": "add"},
+    ),
+    "forum:react_in_thread": Route(
+        lambda w: f"/forum/threads/{_one_circle_thread(w).pk}/react/",
+        member_only(Redirect("/forum/posts/")),
+        method="post",
+        data=lambda w: {"add": f"{_one_circle_thread(w).posts.get(position=1).pk}:thanks"},
     ),
     "forum:profile": Route("/forum/people/Lighthouse/", peers(OK)),
     "forum:boundary": Route(
