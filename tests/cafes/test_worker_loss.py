@@ -109,17 +109,22 @@ def redis_broker(settings):
     # A beat killed by an earlier test keeps the beat lock until it expires; a new beat would wait.
     RedisCache(REDIS_URL, {"KEY_PREFIX": "reconnect"}).delete(beat.LOCK_KEY)
     broker_url, eager = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+    _forget_broker_connections()  # an earlier test's pool may point at another broker
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = REDIS_URL, False
     # A batch whose worker died is claimed again after this lease.
     settings.CAFES_REMINDER_LEASE_SECONDS = 2
     yield
     # Close this test's connections and forget kombu's shared pools, so that later tests (even
     # eager tasks acquire a producer) open fresh ones instead of finding a closed pool.
+    _forget_broker_connections()
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, eager
+
+
+def _forget_broker_connections() -> None:
     celery_app.pool.force_close_all()
     kombu.pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, eager
 
 
 def test_killed_worker_loses_no_reminder_and_sends_none_twice(redis_broker, series, tmp_path):

@@ -1,5 +1,6 @@
 """What members and providers can do in the toolbox, and how bad input is met."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -138,7 +139,7 @@ def test_crisis_plan_print_view_has_print_styles(login, member, plan):
 
 def test_crisis_plan_link_is_on_every_member_page(login, member):
     page = login(member).get("/toolbox/medications/").content.decode()
-    assert 'href="/toolbox/crisis-plan/">My crisis plan' in page
+    assert re.search(r'<a class="crisis-plan-link[^"]*" href="/toolbox/crisis-plan/">.*?My crisis plan</a>', page)
 
 
 # ---- network map -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ register = template.Library()
 def icon(name: str, css_class: str = "") -> str:
     classes = f"icon {css_class}".strip()
     return format_html(
-        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        '<svg class="{}" aria-hidden="true"><use href="{}#{}"></use></svg>',
         classes,
         static("icons/sprite.svg"),
         name,
