@@ -42,7 +42,12 @@ test: install-dev
 	$(MAKE) --no-print-directory lint
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not slow" $(PYTEST_ARGS)
+	@# The tests that start real workers, beats and web servers on the shared Redis run afterwards,
+	@# one by one in a process of their own (exit code 5: PYTEST_ARGS selected none of them).
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	$(PY) -m pytest -m slow $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

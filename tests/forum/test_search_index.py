@@ -21,8 +21,17 @@ def _plan(user, query: str, language: str) -> str:
         # whether the query can be answered from the index at all, which is what a large forum needs.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
+        # On a few hundred rows the status index can look as cheap as the text index; on a forum's
+        # size it does not. It is dropped inside this savepoint only (rolled back below).
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'forum_post' AND indexname LIKE 'forum_post_status%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
         cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        transaction.set_rollback(True)
+        return plan
 
 
 @pytest.mark.parametrize(("language", "suffix"), [("en", "en"), ("nb", "nb")])
