@@ -9,7 +9,7 @@ Emails go to a small SMTP server started by the benchmark on localhost (it accep
 them, and counts connections and messages), so the figure includes real SMTP round trips but not a
 real mail server's own work. The benchmark creates its own community and members and removes them
 afterwards. It is one process sending sequentially, as one worker process would; Celery workers
-multiply it. Goal (issue 16): 10,000 due in one minute sent within 60 s.
+multiply it. Goal: 10,000 due in one minute sent within 60 s.
 """
 
 import argparse

@@ -1,7 +1,7 @@
 """Benchmark: how long a post takes to render, for ordinary and for adversarial text.
 
 Renders text made of one repeated piece (the inputs that make backtracking Markdown parsers
-quadratic: 20,000 "[" took 52 s with the earlier renderer) at 5,000, 10,000 and 20,000 characters
+quadratic, such as 20,000 "[") at 5,000, 10,000 and 20,000 characters
 (the longest post), and ordinary prose of the same lengths as the floor. Prints the median of a
 few runs, the growth from 10,000 to 20,000 characters (2 means linear, 4 quadratic) and the
 ratio to the floor. A figure, not a test: run it with `make bench`.

@@ -3,8 +3,8 @@
 Creates a throw-away test database (PostgreSQL when DATABASE_URL is set, else SQLite) and, for
 files of 200 kB, 1 MB and 5 MB (the attachment limit), times saving a file into the database
 storage (encrypted 256 kB chunks, one transaction) and streaming it out again, against the floor
-the earlier disk storage had: one Fernet token of the whole file written to and read from a local
-temporary file. Prints medians and the ratio to the floor. A figure, not a test: `make bench`.
+of a plain file: one Fernet token of the whole file written to and read from a local temporary
+file. Prints medians and the ratio to the floor. A figure, not a test: `make bench`.
 """
 
 import os

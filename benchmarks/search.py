@@ -8,7 +8,7 @@ searches as in the portal (`forum.search.search_posts`: ranking, the page's post
 every query of the page's search) for rare, medium and common words of both languages, each word
 several times. Words are drawn from the generator's own vocabulary by frequency rank, so the same
 words are searched at both sizes; the share of posts that contain each one is printed.
-Goal (issue 16): p95 under 150 ms at 1M, and p95 at 1M no more than 2x p95 at 100k.
+Goal: p95 under 150 ms at 1M, and p95 at 1M no more than 2x p95 at 100k.
 """
 
 import argparse
