@@ -7,6 +7,7 @@ from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.internal import statekit
 from allauth.socialaccount.models import SocialAccount, SocialApp, SocialLogin
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -106,7 +107,7 @@ def install_reauthentication() -> None:
     if getattr(original, "with_eid", False):
         return
 
-    def flows(user: User) -> list[dict]:
+    def flows(user: User | AnonymousUser) -> list[dict]:
         result = original(user)
         if user.is_authenticated and settings.EID_ENABLED and eid_accounts(user).exists():
             result.append({"id": "eid_reauthenticate"})
