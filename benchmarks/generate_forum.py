@@ -19,9 +19,9 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.common import server_url, setup_django, with_database
 
 POSTS_PER_THREAD = 20
 VOCABULARY_SIZE = 40_000  # per language, common words first
@@ -137,17 +137,11 @@ def main() -> None:
     parser.add_argument("--reset", action="store_true", help="remove the forum's threads and posts first")
     args = parser.parse_args()
 
-    server = urlsplit(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
     if args.database in {"postgres", "template0", "template1"}:
         parser.error("name a database of its own: the forum's tables are filled (and with --reset emptied)")
-    _create_database(server, args.database)
-    os.environ["DATABASE_URL"] = urlunsplit(server._replace(path=f"/{args.database}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-    os.environ.setdefault("DEBUG", "true")  # never serves requests
-
-    import django
-
-    django.setup()
+    _create_database(server_url(), args.database)
+    os.environ["DATABASE_URL"] = with_database(server_url(), args.database)
+    setup_django(DEBUG="true")  # never serves requests
     from django.core.management import call_command
 
     started = time.perf_counter()
@@ -156,10 +150,10 @@ def main() -> None:
     print(f"done in {time.perf_counter() - started:.0f} s")
 
 
-def _create_database(server, name: str) -> None:
+def _create_database(server: str, name: str) -> None:
     import psycopg
 
-    with psycopg.connect(urlunsplit(server._replace(path="/postgres")), autocommit=True) as conn:
+    with psycopg.connect(with_database(server, "postgres"), autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
 

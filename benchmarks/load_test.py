@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import load_average  # noqa: E402
 from benchmarks.load.stack import environment, start_stack, wait_until_ready  # noqa: E402
 
 SHARES = {"member": 17, "provider": 2, "moderator": 1}  # the locust users' weights
@@ -116,7 +117,7 @@ def cpu_seconds(stack, database_url: str) -> dict[str, float]:
 
 def report(stats_csv: Path, people: int, minutes: float) -> int:
     rows = list(csv.DictReader(stats_csv.open()))
-    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    load = load_average()
     print(f"\n{people} simulated people for {minutes:g} min against 2 web instances (load average {load})\n")
     header = f"{'page':<42} {'requests':>8} {'errors':>6} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6}"
     print(header + "\n" + "-" * len(header))

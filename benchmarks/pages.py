@@ -6,25 +6,19 @@ times. Prints the median and 95th percentile time per page and the number of que
 not a test: run it with `make bench`.
 """
 
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-os.environ.setdefault("RECONNECT_TESTING", "true")
+from benchmarks.common import median_and_p95, rounds, setup_django, throwaway_database, timings
 
-import django
-
-django.setup()
+setup_django(RECONNECT_TESTING="true")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 PAGES = {
     "ingrid@example.org": [
@@ -43,14 +37,11 @@ PAGES = {
     "berg@example.org": ["/", "/provider/"],
     "admin@example.org": ["/", "/admin/", "/admin/reports/usagereport/"],
 }
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+ROUNDS = rounds(30)
 
 
 def main() -> int:
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         settings.DEBUG = True
         call_command("seed_demo", "--quiet")
         settings.DEBUG = False
@@ -65,18 +56,11 @@ def main() -> int:
                 if first.status_code != 200:
                     print(f"{email.split('@')[0] + ' ' + path:<40} {'(' + str(first.status_code) + ')':>10}")
                     continue
-                timings = []
-                for _ in range(ROUNDS):
-                    start = time.perf_counter()
-                    client.get(path)
-                    timings.append((time.perf_counter() - start) * 1000)
+                median, p95 = median_and_p95(timings(lambda: client.get(path), ROUNDS))  # noqa: B023 (called at once)
                 with CaptureQueriesContext(connection) as queries:
                     client.get(path)
-                p95 = statistics.quantiles(timings, n=20)[-1]
                 label = f"{email.split('@')[0]} {path}"
-                print(f"{label:<40} {statistics.median(timings):>10.1f} {p95:>8.1f} {len(queries):>8}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+                print(f"{label:<40} {median * 1000:>10.1f} {p95 * 1000:>8.1f} {len(queries):>8}")
     return 0
 
 

@@ -19,24 +19,17 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-os.environ.setdefault("RECONNECT_TESTING", "true")
+from benchmarks.common import BATCH, UNUSABLE, analyze, measure, rounds, setup_django, throwaway_database
+
 PRIVATE_FOLDER = tempfile.TemporaryDirectory(prefix="reconnect-bench-")
 os.environ["PRIVATE_STORAGE_ROOT"] = PRIVATE_FOLDER.name
+setup_django(RECONNECT_TESTING="true")
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
-BATCH = 5000
-UNUSABLE = "!"  # an unusable password hash: nobody signs in with a password here
+ROUNDS = rounds(5)
 
 
 def _fill(rng: random.Random):
@@ -159,51 +152,35 @@ def _fill(rng: random.Random):
     return heavy
 
 
-def _measure(call) -> tuple[float, int, object]:
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        result = call()
-        elapsed = time.perf_counter() - started
-    return elapsed, len(queries), result
-
-
 def _row(label: str, seconds: list[float], queries: int, extra: str = "") -> None:
     print(f"{label:<46} {statistics.median(seconds) * 1000:>9.0f} {max(seconds) * 1000:>8.0f} {queries:>8} {extra}")
 
 
 def main() -> int:
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with PRIVATE_FOLDER, throwaway_database():
         from forum.models import Thread
         from reconnect.privacy import services
 
         started = time.perf_counter()
         heavy = _fill(random.Random(8))
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         print(f"filled two busy years of one member in {time.perf_counter() - started:.0f} s ({connection.vendor})")
         client = Client()
         client.force_login(heavy)
         print(f"{'what':<46} {'median ms':>9} {'max ms':>8} {'queries':>8}")
 
-        runs = [_measure(lambda: client.get("/me/data/")) for _n in range(ROUNDS)]
+        runs = [measure(lambda: client.get("/me/data/")) for _n in range(ROUNDS)]
         assert all(r[2].status_code == 200 for r in runs)
         _row("/me/data/ (every count)", [r[0] for r in runs], runs[-1][1])
 
-        runs = [_measure(lambda: services.build_export_zip(user=heavy)) for _n in range(ROUNDS)]
+        runs = [measure(lambda: services.build_export_zip(user=heavy)) for _n in range(ROUNDS)]
         size = len(runs[-1][2]) / 1024 / 1024
         _row("export ZIP, built", [r[0] for r in runs], runs[-1][1], f"({size:.1f} MB)")
 
         posts_before = dict(Thread.objects.values_list("pk", "post_count"))
-        elapsed, queries, _request = _measure(lambda: services.erase_account(user=heavy, keep_post_text=True))
+        elapsed, queries, _request = measure(lambda: services.erase_account(user=heavy, keep_post_text=True))
         _row("account deletion, one transaction", [elapsed], queries)
         assert dict(Thread.objects.values_list("pk", "post_count")) == posts_before
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        PRIVATE_FOLDER.cleanup()
     return 0
 
 

@@ -3,46 +3,28 @@
 Creates a throw-away test database (PostgreSQL when DATABASE_URL is set, else SQLite) and, for
 files of 200 kB, 1 MB and 5 MB (the attachment limit), times saving a file into the database
 storage (encrypted 256 kB chunks, one transaction) and streaming it out again, against the floor
-the earlier disk storage had: one Fernet token of the whole file written to and read from a local
-temporary file. Prints medians and the ratio to the floor. A figure, not a test: `make bench`.
+of a plain file: one Fernet token of the whole file written to and read from a local temporary
+file. Prints medians and the ratio to the floor. A figure, not a test: `make bench`.
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-os.environ.setdefault("RECONNECT_TESTING", "true")
+from benchmarks.common import median_ms, rounds, setup_django, throwaway_database
 
-import django
-
-django.setup()
+setup_django(RECONNECT_TESTING="true")
 
 from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
+ROUNDS = rounds(7)
 SIZES = [200 * 1024, 1024 * 1024, 5 * 1024 * 1024]
 
 
-def _median_ms(action) -> float:
-    times = []
-    for _n in range(ROUNDS):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    folder = tempfile.TemporaryDirectory(prefix="reconnect-bench-")
-    try:
+    with throwaway_database(), tempfile.TemporaryDirectory(prefix="reconnect-bench-") as folder:
         from reconnect.core.crypto import get_fernet
         from reconnect.core.files import private_file_response, store_private_file
 
@@ -52,23 +34,20 @@ def main() -> int:
         for size in SIZES:
             data = os.urandom(size)
             names = []
-            save = _median_ms(lambda: names.append(store_private_file("bench", data)))  # noqa: B023
-            path = Path(folder.name) / "floor.bin"
-            save_floor = _median_ms(lambda: path.write_bytes(fernet.encrypt(data)))  # noqa: B023
+            save = median_ms(lambda: names.append(store_private_file("bench", data)), ROUNDS)  # noqa: B023
+            path = Path(folder) / "floor.bin"
+            save_floor = median_ms(lambda: path.write_bytes(fernet.encrypt(data)), ROUNDS)  # noqa: B023
 
             def stream(name=names[0]):
                 response = private_file_response(name, filename="f.bin", content_type="application/octet-stream")
                 assert sum(len(piece) for piece in response.streaming_content) == size  # noqa: B023
 
-            read = _median_ms(stream)
-            read_floor = _median_ms(lambda: fernet.decrypt(path.read_bytes()))  # noqa: B023
+            read = median_ms(stream, ROUNDS)
+            read_floor = median_ms(lambda: fernet.decrypt(path.read_bytes()), ROUNDS)  # noqa: B023
             print(
                 f"{size // 1024:>6}kB {save:>8.1f} {save_floor:>8.1f} {save / save_floor:>6.1f}"
                 f" {read:>10.1f} {read_floor:>8.1f} {read / read_floor:>6.1f}"
             )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        folder.cleanup()
     return 0
 
 

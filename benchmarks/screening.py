@@ -10,23 +10,19 @@ A figure, not a test: run it with `make bench`.
 """
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-os.environ.setdefault("RECONNECT_TESTING", "true")
+from benchmarks.common import median_ms, rounds, setup_django
 
-import django
-
-django.setup()
+setup_django(RECONNECT_TESTING="true")
 
 from moderation.screening import learned, normalise, screen  # noqa: E402
 from moderation.screening.engine import detector  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
+ROUNDS = rounds(7)
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "500,2000,5000,10000,20000").split(",")]
 CORPUS = Path(__file__).resolve().parent.parent / "moderation/screening/corpus/dev.tsv"
 
@@ -48,13 +44,8 @@ def _post(sentences, language: str, size: int) -> str:
 
 
 def _median(func, text: str) -> float:
-    func(text)
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        func(text)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """Median seconds of `func(text)`, after one warm-up call that fills the caches."""
+    return median_ms(lambda: func(text), ROUNDS, warm_up=True) / 1000
 
 
 def main() -> None:

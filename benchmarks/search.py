@@ -8,22 +8,19 @@ searches as in the portal (`forum.search.search_posts`: ranking, the page's post
 every query of the page's search) for rare, medium and common words of both languages, each word
 several times. Words are drawn from the generator's own vocabulary by frequency rank, so the same
 words are searched at both sizes; the share of posts that contain each one is printed.
-Goal (issue 16): p95 under 150 ms at 1M, and p95 at 1M no more than 2x p95 at 100k.
+Goal: p95 under 150 ms at 1M, and p95 at 1M no more than 2x p95 at 100k.
 """
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.generate_forum import SEED, Writer  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.common import ROOT, load_average, median_and_p95, server_url, setup_django, with_database
+from benchmarks.generate_forum import SEED, Writer
 
 # Vocabulary ranks (0 = most frequent) per kind of word; made-up words from rank ~150 on.
 RANKS = {"rare": [12_000, 18_000, 24_000, 30_000, 36_000], "medium": [150, 200, 260, 330, 400]}
@@ -52,14 +49,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
-    server = urlsplit(os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres")
-    os.environ["DATABASE_URL"] = urlunsplit(server._replace(path=f"/{args.database}"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-    os.environ.setdefault("DEBUG", "true")  # never serves requests
-
-    import django
-
-    django.setup()
+    os.environ["DATABASE_URL"] = with_database(server_url(), args.database)
+    setup_django(DEBUG="true")  # never serves requests
     from django.db import connection
 
     results = {}
@@ -80,8 +71,7 @@ def main() -> None:
         small, large = sorted(sizes)
         ratio = results[large][1] / results[small][1]
         print(f"p95 at {large:,} / p95 at {small:,}: {ratio:.2f} (goal: at most 2, and p95 under 150 ms at 1M)")
-    with open("/proc/loadavg") as handle:
-        print(f"load average at the end: {' '.join(handle.read().split()[:3])}")
+    print(f"load average at the end: {load_average()}")
 
 
 def measure(args) -> tuple[float, float]:
@@ -120,17 +110,12 @@ def measure(args) -> tuple[float, float]:
         if args.explain:
             _explain(user, words[0], language)
         all_timings.extend(timings)
-        p50, p95 = _percentiles(timings)
+        p50, p95 = median_and_p95(timings)
         share = ", ".join(f"{w} {s:.2%}" for w, s in zip(words, shares, strict=True))
         print(f"  {language} {kind:<7} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms   (in {share} of posts)")
-    p50, p95 = _percentiles(all_timings)
+    p50, p95 = median_and_p95(all_timings)
     print(f"  all        p50 {p50:6.1f} ms  p95 {p95:6.1f} ms   ({len(all_timings)} searches)")
     return p50, p95
-
-
-def _percentiles(timings: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(timings, n=100, method="inclusive")
-    return statistics.median(timings), cuts[94]
 
 
 def _explain(user, word: str, language: str) -> None:

@@ -17,23 +17,17 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reconnect.settings")
-os.environ.setdefault("RECONNECT_TESTING", "true")
+from benchmarks.common import BATCH, UNUSABLE, analyze, rounds, setup_django, throwaway_database
 
-import django
+setup_django(RECONNECT_TESTING="true")
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "1000"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
-BATCH = 5000
-UNUSABLE = "!"  # an unusable password hash: nobody signs in with a password here
+ROUNDS = rounds(7)
 
 
 def _fill(rng: random.Random):
@@ -206,18 +200,12 @@ def _time(label: str, call) -> None:
 
 
 def main() -> int:
-    setup_test_environment()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from reports.selectors import Period, build_report
 
         started = time.perf_counter()
         admin, community = _fill(random.Random(9))
-        if connection.vendor == "postgresql":
-            # As autovacuum would after a bulk load: the planner needs the tables' sizes.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        analyze()
         print(f"filled a year of {MEMBERS} members in {time.perf_counter() - started:.0f} s ({connection.vendor})")
         today = timezone.localdate()
         year = Period(today - timedelta(days=364), today)
@@ -232,8 +220,6 @@ def main() -> int:
             lambda: client.get("/admin/reports/usagereport/" + query),
         )
         _time("CSV, a year, all communities", lambda: client.get("/admin/reports/usagereport/csv/" + query))
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
     return 0
 
 

@@ -5,13 +5,14 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reconnect.accounts.models import Role
+from reconnect.accounts.models import Role, User
 from reconnect.core.crypto import EncryptedCharField
 
 # How long after a café those who answered "going" or "maybe" are asked whether they came.
@@ -42,7 +43,7 @@ class Nth(models.IntegerChoices):
     LAST = -1, _("last")
 
 
-def communities_of(user) -> Q:
+def communities_of(user: User | AnonymousUser) -> Q:
     """The communities whose cafés `user` may see, as a filter on `community`."""
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
@@ -56,11 +57,11 @@ def communities_of(user) -> Q:
 
 
 class SeriesQuerySet(models.QuerySet["CafeSeries"]):
-    def visible_to(self, user) -> "SeriesQuerySet":
+    def visible_to(self, user: User | AnonymousUser) -> "SeriesQuerySet":
         return self.filter(communities_of(user))
 
 
-def managed_by(user, *, host_id: int | None) -> bool:
+def managed_by(user: User | AnonymousUser, *, host_id: int | None) -> bool:
     """A series and its meetings are managed by their host and by admins."""
     return user.is_authenticated and (user.role == Role.ADMIN or user.pk == host_id)
 
@@ -105,12 +106,12 @@ class CafeSeries(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cafes:series", args=[self.pk])
 
-    def is_managed_by(self, user) -> bool:
+    def is_managed_by(self, user: User | AnonymousUser) -> bool:
         return managed_by(user, host_id=self.host_id)
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def visible_to(self, user) -> "MeetingQuerySet":
+    def visible_to(self, user: User | AnonymousUser) -> "MeetingQuerySet":
         return self.filter(communities_of(user))
 
     def upcoming(self) -> "MeetingQuerySet":
@@ -186,7 +187,7 @@ class Meeting(models.Model):
         now = timezone.now()
         return not self.is_cancelled and self.starts_at <= now <= self.starts_at + timedelta(days=WHO_CAME_DAYS)
 
-    def is_managed_by(self, user) -> bool:
+    def is_managed_by(self, user: User | AnonymousUser) -> bool:
         return managed_by(user, host_id=self.host_id)
 
     def label(self) -> str:

@@ -8,6 +8,7 @@ from functools import lru_cache, partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -32,6 +33,7 @@ from cafes.models import (
     reminder_due_at,
 )
 from cafes.recurrence import Rule
+from reconnect.accounts.models import Community, User
 from reconnect.core import frame
 from reconnect.core.models import Notification, NotificationPreference
 from reconnect.core.notifications import EmailChoice
@@ -62,7 +64,7 @@ class MeetingDefaults:
 
 @transaction.atomic
 def create_series(
-    *, community, host, title: str, rule: Rule, duration_minutes: int, defaults: MeetingDefaults
+    *, community: Community, host: User, title: str, rule: Rule, duration_minutes: int, defaults: MeetingDefaults
 ) -> CafeSeries:
     """Create a series and one meeting per date its rule yields; a rule without dates is refused."""
     starts = rule.starts()
@@ -106,7 +108,7 @@ def create_series(
 
 
 @transaction.atomic
-def update_meeting(*, meeting: Meeting, actor, changes: dict) -> Meeting:
+def update_meeting(*, meeting: Meeting, actor: User, changes: dict) -> Meeting:
     """Adjust one meeting. A new time or place is told to everyone coming, and reminders follow."""
     if meeting.is_cancelled:
         raise CafeError(_("This café is cancelled and can no longer be changed."))
@@ -128,7 +130,7 @@ def update_meeting(*, meeting: Meeting, actor, changes: dict) -> Meeting:
 
 
 @transaction.atomic
-def cancel_meeting(*, meeting: Meeting, actor) -> Meeting:
+def cancel_meeting(*, meeting: Meeting, actor: User) -> Meeting:
     """Cancel one meeting: its reminders stop and everyone who answered is told."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
@@ -144,7 +146,7 @@ def cancel_meeting(*, meeting: Meeting, actor) -> Meeting:
 
 
 @transaction.atomic
-def record_attendance(*, meeting: Meeting, actor, attendance: int, note: str = "") -> Meeting:
+def record_attendance(*, meeting: Meeting, actor: User, attendance: int, note: str = "") -> Meeting:
     if meeting.is_cancelled:
         raise CafeError(_("This café was cancelled, so there is no attendance to record."))
     if not meeting.is_past:
@@ -157,7 +159,7 @@ def record_attendance(*, meeting: Meeting, actor, attendance: int, note: str = "
 
 
 @transaction.atomic
-def say_who_came(*, meeting: Meeting, user, came: bool) -> Rsvp:
+def say_who_came(*, meeting: Meeting, user: User, came: bool) -> Rsvp:
     """A member who answered "going" or "maybe" says afterwards whether they came.
 
     Only counts of these answers leave the member's own pages (the host's attendance page and the
@@ -177,7 +179,7 @@ def say_who_came(*, meeting: Meeting, user, came: bool) -> Rsvp:
     return rsvp
 
 
-def unanswered_past_cafes(user) -> list[Rsvp]:
+def unanswered_past_cafes(user: User) -> list[Rsvp]:
     """The user's recent cafés (answered "going" or "maybe") where they have not said whether they came."""
     now = timezone.now()
     return list(
@@ -198,7 +200,7 @@ def unanswered_past_cafes(user) -> list[Rsvp]:
 # --- Answers and company ------------------------------------------------------------------------
 
 
-def _check_open(meeting: Meeting, user) -> None:
+def _check_open(meeting: Meeting, user: User) -> None:
     if user.community_id != meeting.community_id and meeting.community_id not in user.community_ids():
         raise CafeError(_("This café belongs to another community. You can answer the cafés of your own community."))
     if meeting.is_cancelled:
@@ -211,7 +213,7 @@ def _check_open(meeting: Meeting, user) -> None:
 def answer(
     *,
     meeting: Meeting,
-    user,
+    user: User,
     answer: str,
     show_pseudonym: bool = False,
     first_visit: bool = False,
@@ -248,7 +250,7 @@ def answer(
     return rsvp
 
 
-def call_off_company(*, user, meeting: Meeting | None = None) -> None:
+def call_off_company(*, user: User, meeting: Meeting | None = None) -> None:
     """Company on the way to a café still to come that `user` arranged with someone is off.
 
     The other person is told, rather than left waiting at the station; an offer `user` had taken
@@ -274,7 +276,7 @@ def call_off_company(*, user, meeting: Meeting | None = None) -> None:
 
 
 @transaction.atomic
-def post_company(*, meeting: Meeting, user, kind: str, text: str) -> CompanionPost:
+def post_company(*, meeting: Meeting, user: User, kind: str, text: str) -> CompanionPost:
     _check_open(meeting, user)
     if not Rsvp.objects.filter(meeting=meeting, user=user, answer__in=COMING).exists():
         raise CafeError(_("Answer going or maybe first: company is arranged among those who are coming."))
@@ -282,7 +284,7 @@ def post_company(*, meeting: Meeting, user, kind: str, text: str) -> CompanionPo
 
 
 @transaction.atomic
-def accept_company(*, post: CompanionPost, user) -> CompanionPost:
+def accept_company(*, post: CompanionPost, user: User) -> CompanionPost:
     """Take up an offer (or answer a wish) for company; both people are told."""
     post = CompanionPost.objects.select_for_update(of=("self",)).select_related("meeting", "author").get(pk=post.pk)
     meeting = post.meeting
@@ -313,7 +315,7 @@ def accept_company(*, post: CompanionPost, user) -> CompanionPost:
 
 
 @transaction.atomic
-def withdraw_company(*, post: CompanionPost, user) -> None:
+def withdraw_company(*, post: CompanionPost, user: User) -> None:
     if post.author_id != user.pk:
         raise CafeError(_("Only the person who wrote it can take it back."))
     post.delete()
@@ -322,13 +324,13 @@ def withdraw_company(*, post: CompanionPost, user) -> None:
 # --- Settings and calendar feed ------------------------------------------------------------------
 
 
-def settings_for(user) -> CafeSettings:
+def settings_for(user: User) -> CafeSettings:
     cafe_settings, _created = CafeSettings.objects.get_or_create(user=user)
     return cafe_settings
 
 
 @transaction.atomic
-def update_reminder_settings(*, user, reminders_on: bool, offsets: Iterable[str]) -> CafeSettings:
+def update_reminder_settings(*, user: User, reminders_on: bool, offsets: Iterable[str]) -> CafeSettings:
     cafe_settings = settings_for(user)
     cafe_settings.reminders_on = reminders_on
     cafe_settings.reminder_offsets = [o for o in ReminderOffset.values if o in set(offsets)]
@@ -338,7 +340,7 @@ def update_reminder_settings(*, user, reminders_on: bool, offsets: Iterable[str]
 
 
 @transaction.atomic
-def renew_feed_token(*, user) -> CafeSettings:
+def renew_feed_token(*, user: User) -> CafeSettings:
     """A new secret address for the calendar feed; the old one stops working at once."""
     cafe_settings = settings_for(user)
     cafe_settings.feed_token = _new_feed_token()
@@ -403,7 +405,7 @@ def sync_reminders(*, meetings: Iterable[Meeting] | None = None, users: Iterable
     )
 
 
-def claim_due_reminders(*, now=None, batch_size: int | None = None) -> list[list[tuple[int, str]]]:
+def claim_due_reminders(*, now: datetime | None = None, batch_size: int | None = None) -> list[list[tuple[int, str]]]:
     """Claim every due reminder in batches and enqueue one send task per batch.
 
     SKIP LOCKED lets several dispatchers run side by side without waiting on each other. Rows
@@ -468,7 +470,7 @@ def send_reminder_batch(batch: Iterable[tuple[int, str]]) -> int:
 
 
 @transaction.atomic
-def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail) -> int:
+def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail: BaseEmailBackend) -> int:
     keys = dict(chunk)
     # Only the reminder rows are locked: senders of one café must not queue on its meeting row.
     rows = [
@@ -510,7 +512,9 @@ def _send_reminder_chunk(chunk: list[tuple[int, str]], *, choices: dict, mail) -
 
 
 @lru_cache(maxsize=256)
-def _reminder_text_cached(meeting_pk: int, starts_at, place: str, address: str, language: str) -> tuple[str, str]:
+def _reminder_text_cached(
+    meeting_pk: int, starts_at: datetime, place: str, address: str, language: str
+) -> tuple[str, str]:
     local = timezone.localtime(starts_at)
     with translation.override(language):
         context = {
@@ -533,7 +537,7 @@ def _reminder_text(meeting: Meeting, language: str) -> tuple[str, str]:
 
 
 def _reminder_delivery(
-    row: Reminder, *, in_app: bool, email: str, now
+    row: Reminder, *, in_app: bool, email: str, now: datetime
 ) -> tuple[Notification | None, EmailMessage | None]:
     """In the portal and by email, as the member chose for café reminders: date, time and place only."""
     meeting, user = row.meeting, row.user

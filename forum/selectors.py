@@ -98,8 +98,8 @@ def thread_list(user, *, topic=None, circle=None, cursor: str | None = None) -> 
     has_more = len(rows) > THREADS_PER_PAGE
     rows = rows[:THREADS_PER_PAGE]
     for thread in rows:
-        thread.unread = thread.post_count > thread.last_read
-        thread.never_opened = thread.last_read == 0
+        thread.unread = thread.post_count > thread.last_read  # type: ignore[attr-defined]  # per reader, not a field
+        thread.never_opened = thread.last_read == 0  # type: ignore[attr-defined]  # per reader, not a field
     next_cursor = _cursor_for(rows[-1]) if has_more and rows else None
     return ThreadListPage(rows, next_cursor, after is None)
 
@@ -139,7 +139,7 @@ def reader_state(user, thread: Thread) -> ReadPosition | None:
         ReadPosition.objects.filter(thread=thread, user=user)
         .annotate(
             watching=Exists(ThreadWatch.objects.filter(user=user, thread=thread, is_watching=True)),
-            topic_folded=Exists(FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id)),
+            topic_folded=Exists(FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id)),  # type: ignore[misc]  # None is IS NULL: no fold
         )
         .first()
     )
@@ -178,7 +178,7 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
     }
     boundaries = dict(Boundary.objects.filter(owner=user, target_id__in=author_ids).values_list("target_id", "kind"))
     if topic_folded is None:
-        topic_folded = FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id).exists()
+        topic_folded = FoldedTopic.objects.filter(user=user, topic_id=thread.topic_id).exists()  # type: ignore[misc]  # None is IS NULL: no fold
     topic_folded = bool(thread.topic_id) and topic_folded
     return {
         "posts": posts,

@@ -349,7 +349,7 @@ def record_reading(*, user, thread: Thread, up_to_position: int, position: ReadP
     if position is None:
         position = reading_position(user=user, thread=thread)
     before = position.last_read_position
-    changes = {}
+    changes: dict[str, bool | int] = {}
     if not position.has_viewed:
         changes["has_viewed"] = True
         if thread.author_id != user.pk:

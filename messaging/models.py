@@ -11,17 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reconnect.accounts.models import CareRelationship
+from reconnect.accounts.models import CareRelationship, User
 from reconnect.core.crypto import EncryptedTextField
 from reconnect.core.files import PrivateFileNameField
 
 
 class ConversationQuerySet(models.QuerySet["Conversation"]):
-    def for_member(self, member) -> "ConversationQuerySet":
+    def for_member(self, member: User) -> "ConversationQuerySet":
         """Every conversation of the member, also with providers whose link has ended."""
         return self.filter(member=member)
 
-    def for_provider(self, provider) -> "ConversationQuerySet":
+    def for_provider(self, provider: User) -> "ConversationQuerySet":
         """Conversations the provider takes part in, while the member is in their care team.
 
         Ending the care-team link closes them for this provider from that moment on.

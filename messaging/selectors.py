@@ -1,7 +1,9 @@
 """Reads used by the views. Each runs a fixed number of queries, whatever the amount of data."""
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import (
     BooleanField,
@@ -12,20 +14,35 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from reconnect.accounts.models import CareRelationship
+from reconnect.accounts.models import CareRelationship, User
 from reconnect.core.dashboard import PanelItem, member_panels
 
 from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class ProviderView(TypedDict):
+    """What `provider_conversations` adds to each conversation."""
+
+    my_last_read_at: datetime | None
+    my_handled_at: datetime | None
+    last_reply_at: datetime | None
+    unread_count: int
+    waiting_since: datetime | None
+
+
 _LONG_AGO = Value(datetime(2000, 1, 1, tzinfo=UTC), output_field=DateTimeField())
 
 
-def _count(queryset) -> Coalesce:
+def _count(queryset: QuerySet[Message]) -> Coalesce:
     counted = queryset.order_by().values("conversation").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
@@ -34,7 +51,7 @@ def _participants_prefetch() -> Prefetch:
     return Prefetch("participants", queryset=Participant.objects.select_related("provider"))
 
 
-def member_conversations(member, *, archived: bool = False):
+def member_conversations(member: User, *, archived: bool = False) -> QuerySet[Conversation]:
     """The member's inbox (or archive), newest first, with how many care-team messages are unread."""
     unread = Message.objects.filter(conversation=OuterRef("pk")).exclude(author_id=OuterRef("member_id"))
     unread = unread.filter(created_at__gt=Coalesce(OuterRef("member_read_at"), _LONG_AGO))
@@ -46,7 +63,7 @@ def member_conversations(member, *, archived: bool = False):
     )
 
 
-def provider_conversations(provider):
+def provider_conversations(provider: User) -> "QuerySet[WithAnnotations[Conversation, ProviderView]]":
     """Conversations the provider may open, with their own unread count and what awaits an answer.
 
     A member's message waits for an answer until someone of the care team replies after it, or
@@ -87,7 +104,7 @@ class MemberRow:
     panels: list[PanelItem] = field(default_factory=list)
 
 
-def dashboard_rows(provider) -> list[MemberRow]:
+def dashboard_rows(provider: User) -> list[MemberRow]:
     """One row per member of the provider's care team; those waiting longest first.
 
     Queries: the care-team links, the conversations, and one call of each registered panel.
@@ -118,7 +135,7 @@ def dashboard_rows(provider) -> list[MemberRow]:
     return sorted(rows.values(), key=lambda r: (r.waiting_since or far_future, -r.unread))
 
 
-def care_team_member_or_none(provider, member_id):
+def care_team_member_or_none(provider: User, member_id: int) -> User | None:
     link = (
         CareRelationship.objects.active()
         .filter(provider=provider, member_id=member_id, member__is_active=True)
@@ -128,7 +145,7 @@ def care_team_member_or_none(provider, member_id):
     return link.member if link else None
 
 
-def conversation_messages(conversation):
+def conversation_messages(conversation: Conversation) -> QuerySet[Message]:
     """The messages of one conversation, with authors, attachments, read marks and whether crisis
     language was noted on each (moderation's crisis list, its `crisis_flag`; providers see a note)."""
     return (
@@ -142,16 +159,16 @@ def conversation_messages(conversation):
     )
 
 
-def participants_with_availability(conversation) -> list[Participant]:
+def participants_with_availability(conversation: Conversation) -> list[Participant]:
     participants = list(conversation.participants.select_related("provider", "provider__messaging_availability"))
     return participants
 
 
-def availability_for(providers) -> dict[int, ProviderAvailability]:
+def availability_for(providers: Iterable[User]) -> dict[int, ProviderAvailability]:
     ids = [p.pk for p in providers]
     return {a.provider_id: a for a in ProviderAvailability.objects.filter(provider_id__in=ids)}
 
 
-def providers_with_availability(providers) -> list[dict]:
+def providers_with_availability(providers: Sequence[User]) -> list[dict]:
     found = availability_for(providers)
     return [{"provider": p, "availability": found.get(p.pk)} for p in providers]

@@ -6,14 +6,14 @@ transaction (reconnect.core.files), so a failure leaves no file behind either.
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reconnect.accounts.models import CareRelationship, Role
+from reconnect.accounts.models import CareRelationship, Role, User
 from reconnect.core import hooks
 from reconnect.core.services import log_access, notify
 
@@ -22,7 +22,7 @@ from . import notifications
 from .models import Attachment, Conversation, Message, MessageRead, Participant, ProviderAvailability
 
 
-def screen_text(*, author, text: str) -> hooks.Screening:
+def screen_text(*, author: User, text: str) -> hooks.Screening:
     """The crisis-language check (reconnect.core.hooks, answered by moderation's screen): `crisis`
     when the providers should see a crisis note on this message.
 
@@ -32,12 +32,12 @@ def screen_text(*, author, text: str) -> hooks.Screening:
     return hooks.screen_text(author=author, text=text, where=hooks.MESSAGE)
 
 
-def active_care_team(member) -> list:
+def active_care_team(member: User) -> list[User]:
     links = CareRelationship.objects.active().filter(member=member).select_related("provider")
     return [link.provider for link in links if link.provider.is_active]
 
 
-def reachable_providers(conversation: Conversation) -> list:
+def reachable_providers(conversation: Conversation) -> list[User]:
     """The conversation's providers who still have the member in their care team."""
     active = CareRelationship.objects.active().filter(member_id=conversation.member_id).values("provider_id")
     return [
@@ -48,7 +48,7 @@ def reachable_providers(conversation: Conversation) -> list:
     ]
 
 
-def _write(*, author, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile]) -> Message:
+def _write(*, author: User, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile]) -> Message:
     """Write one message and its attachments."""
     body = body.strip()
     if not body:
@@ -78,7 +78,7 @@ def _write(*, author, conversation: Conversation, body: str, uploads: Sequence[f
 
 
 def start_conversation(
-    *, member, providers: Iterable, subject: str, body: str, uploads: Sequence[files.CheckedFile] = ()
+    *, member: User, providers: Iterable[User], subject: str, body: str, uploads: Sequence[files.CheckedFile] = ()
 ) -> Conversation:
     providers = list(providers)
     team = {p.pk for p in active_care_team(member)}
@@ -106,7 +106,7 @@ def start_conversation(
 
 
 def send_message(
-    *, author, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile] = ()
+    *, author: User, conversation: Conversation, body: str, uploads: Sequence[files.CheckedFile] = ()
 ) -> Message:
     """A reply in an existing conversation, by its member or by one of its providers."""
     with transaction.atomic():
@@ -151,7 +151,7 @@ def send_message(
     return message
 
 
-def _mark_member_messages_read(*, provider, conversation: Conversation, at) -> None:
+def _mark_member_messages_read(*, provider: User, conversation: Conversation, at: datetime) -> None:
     unread = (
         Message.objects.filter(conversation=conversation, author_id=conversation.member_id, created_at__lte=at)
         .exclude(reads__reader=provider)
@@ -163,7 +163,7 @@ def _mark_member_messages_read(*, provider, conversation: Conversation, at) -> N
 
 
 @transaction.atomic
-def open_as_provider(*, provider, conversation: Conversation) -> None:
+def open_as_provider(*, provider: User, conversation: Conversation) -> None:
     """A provider reads a conversation: the member's messages get read marks, the access log a line."""
     now = timezone.now()
     _mark_member_messages_read(provider=provider, conversation=conversation, at=now)
@@ -171,33 +171,33 @@ def open_as_provider(*, provider, conversation: Conversation) -> None:
     log_access(actor=provider, subject=conversation.member, obj=conversation, label=str(conversation))
 
 
-def open_as_member(*, member, conversation: Conversation) -> None:
+def open_as_member(*, member: User, conversation: Conversation) -> None:
     if conversation.member_read_at is None or conversation.member_read_at < conversation.last_message_at:
         conversation.member_read_at = timezone.now()
         conversation.save(update_fields=["member_read_at"])
 
 
-def archive(*, member, conversation: Conversation) -> None:
+def archive(*, member: User, conversation: Conversation) -> None:
     conversation.member_archived_at = timezone.now()
     conversation.save(update_fields=["member_archived_at"])
 
 
-def unarchive(*, member, conversation: Conversation) -> None:
+def unarchive(*, member: User, conversation: Conversation) -> None:
     conversation.member_archived_at = None
     conversation.save(update_fields=["member_archived_at"])
 
 
-def mark_handled(*, provider, conversation: Conversation) -> None:
+def mark_handled(*, provider: User, conversation: Conversation) -> None:
     Participant.objects.filter(conversation=conversation, provider=provider).update(handled_at=timezone.now())
 
 
-def reopen(*, provider, conversation: Conversation) -> None:
+def reopen(*, provider: User, conversation: Conversation) -> None:
     Participant.objects.filter(conversation=conversation, provider=provider).update(handled_at=None)
 
 
 @transaction.atomic
 def set_availability(
-    *, provider, expected_reply_time: str, out_of_office_note: str, away_until: date | None
+    *, provider: User, expected_reply_time: str, out_of_office_note: str, away_until: date | None
 ) -> ProviderAvailability:
     if provider.role != Role.PROVIDER:
         raise ValidationError(_("Only providers set a reply time."))

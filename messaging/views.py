@@ -18,7 +18,7 @@ from reconnect.core.services import log_access
 
 from . import permissions, selectors, services
 from .forms import AvailabilityForm, MessageForm, NewConversationForm
-from .models import ProviderAvailability
+from .models import Conversation, ProviderAvailability
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
@@ -26,6 +26,24 @@ PAGE_SIZE = 20
 
 _member_conversation = permissions.get_conversation_for_member
 _provider_conversation = permissions.get_conversation_for_provider
+
+
+def _send_from_form(request: HttpRequest, conversation: Conversation, form: MessageForm) -> bool:
+    """Send the reply in `form` (either side's); False, with the reason on the form, when it is
+    invalid or the service refuses it."""
+    if not form.is_valid():
+        return False
+    try:
+        services.send_message(
+            author=request.user,
+            conversation=conversation,
+            body=form.cleaned_data["body"],
+            uploads=form.cleaned_data["attachments"],
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    return True
 
 
 # --- Member ------------------------------------------------------------------------------------
@@ -97,19 +115,9 @@ def _render_member_conversation(request, conversation, form, status=200) -> Http
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = _member_conversation(request.user, pk)
     form = MessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.send_message(
-                author=request.user,
-                conversation=conversation,
-                body=form.cleaned_data["body"],
-                uploads=form.cleaned_data["attachments"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Your message has been sent."))
-            return redirect(conversation)
+    if _send_from_form(request, conversation, form):
+        messages.success(request, _("Your message has been sent."))
+        return redirect(conversation)
     return _render_member_conversation(request, conversation, form)
 
 
@@ -201,19 +209,9 @@ def _render_provider_conversation(request, conversation, form) -> HttpResponse:
 def provider_reply(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = _provider_conversation(request.user, pk)
     form = MessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.send_message(
-                author=request.user,
-                conversation=conversation,
-                body=form.cleaned_data["body"],
-                uploads=form.cleaned_data["attachments"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Your answer has been sent."))
-            return redirect("provider:conversation", pk=conversation.pk)
+    if _send_from_form(request, conversation, form):
+        messages.success(request, _("Your answer has been sent."))
+        return redirect("provider:conversation", pk=conversation.pk)
     return _render_provider_conversation(request, conversation, form)
 
 

@@ -254,7 +254,7 @@ class WatchedWordQuerySet(models.QuerySet["WatchedWord"]):
 
 
 class WatchedWord(models.Model):
-    """A word or phrase that holds, flags or marks a post as crisis. See moderation/matching.py."""
+    """A word or phrase that holds, flags or marks a post as crisis. See moderation/screening/watched.py."""
 
     class Language(models.TextChoices):
         EN = "en", _("English")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -154,7 +154,7 @@ def scope_name(community: Community | None) -> str:
     return community.name if community is not None else _("All communities")
 
 
-def _month_of(value, zone: str | None = None) -> date:
+def _month_of(value: date | datetime, zone: str | None = None) -> date:
     """The first day of the local month of `value`. Pass `zone` (the current zone's name) when
     calling this for many rows: looking the current zone up costs more than the rest together."""
     if isinstance(value, datetime):
@@ -201,7 +201,9 @@ class _Builder:
 
     # --- grouped reads ---------------------------------------------------------------------------
 
-    def per_month_and_person(self, queryset, field_name: str, person: str, *, is_date: bool = False):
+    def per_month_and_person(
+        self, queryset: QuerySet, field_name: str, person: str, *, is_date: bool = False
+    ) -> dict[tuple[date, int], int]:
         """{(month, person id): rows} for the rows of `queryset`: one GROUP BY query."""
         rows = (
             queryset.annotate(month=_trunc(field_name, is_date=is_date))
@@ -212,7 +214,7 @@ class _Builder:
         zone = timezone.get_current_timezone_name()
         return {(_month_of(row["month"], zone), row[person]): row["n"] for row in rows}
 
-    def per_month(self, queryset, field_name: str) -> dict[date, int]:
+    def per_month(self, queryset: QuerySet, field_name: str) -> dict[date, int]:
         rows = queryset.annotate(month=_trunc(field_name)).values("month").annotate(n=Count("pk")).order_by()
         zone = timezone.get_current_timezone_name()
         return {_month_of(row["month"], zone): row["n"] for row in rows}

@@ -5,6 +5,8 @@ their care team (`Share`). Free text that says something about a person's health
 rest with EncryptedTextField.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from reconnect.accounts.models import User
 from reconnect.core.crypto import EncryptedCharField, EncryptedTextField
 
 
@@ -30,7 +33,7 @@ class LifeArea(models.TextChoices):
 
 
 class GoalQuerySet(models.QuerySet["Goal"]):
-    def of(self, member) -> "GoalQuerySet":
+    def of(self, member: User) -> "GoalQuerySet":
         return self.filter(member=member)
 
 
@@ -191,11 +194,11 @@ class DoseUnit(models.TextChoices):
 
 
 class MedicationQuerySet(models.QuerySet["Medication"]):
-    def current(self, today=None) -> "MedicationQuerySet":
+    def current(self, today: date | None = None) -> "MedicationQuerySet":
         today = today or timezone.localdate()
         return self.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
 
-    def ended(self, today=None) -> "MedicationQuerySet":
+    def ended(self, today: date | None = None) -> "MedicationQuerySet":
         today = today or timezone.localdate()
         return self.filter(end_date__lt=today)
 

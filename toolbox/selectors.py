@@ -1,5 +1,6 @@
 """Reads of the toolbox: what a member owns, and what a provider may see of it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -31,7 +32,7 @@ CHART_WEEKS = (4, 8, 12)
 PROGRESS_WEEKS = 8
 
 
-def care_team(member) -> list[User]:
+def care_team(member: User) -> list[User]:
     links = CareRelationship.objects.active().filter(member=member).select_related("provider").order_by("created_at")
     return [link.provider for link in links if link.provider.is_active]
 
@@ -69,8 +70,8 @@ def goals_with_progress(member: User) -> list[Goal]:
         )
     )
     for goal in goal_list:
-        goal.total = goal.steps_total + goal.activities_total  # type: ignore[attr-defined]
-        goal.done = goal.steps_done + goal.activities_done  # type: ignore[attr-defined]
+        goal.total = goal.steps_total + goal.activities_total  # type: ignore[attr-defined]  # for the template, not a field
+        goal.done = goal.steps_done + goal.activities_done  # type: ignore[attr-defined]  # for the template, not a field
     return goal_list
 
 
@@ -101,7 +102,7 @@ def exercise_groups(member: User) -> tuple[list[dict], list[Exercise]]:
         in_kind = [e for e in items if e.kind == kind]
         if in_kind:
             groups.append({"label": kind.label, "items": in_kind})
-    favourites = [e for e in items if e.mine and e.mine[0].favourite]  # type: ignore[attr-defined]
+    favourites = [e for e in items if e.mine and e.mine[0].favourite]  # type: ignore[attr-defined]  # prefetched to_attr
     return groups, favourites
 
 
@@ -133,7 +134,7 @@ def chart_period(weeks_param: str | None) -> tuple[int, date, date]:
     return weeks, end - timedelta(days=weeks * 7 - 1), end
 
 
-def sharing_overview(member) -> dict[str, list[int]]:
+def sharing_overview(member: User) -> dict[str, list[int]]:
     """Item key ("crisis_plan", "goal:12") -> ids of the providers who may see it."""
     result: dict[str, list[int]] = {}
     for item_type, goal_id, provider_id in (
@@ -155,11 +156,11 @@ class SharedItem:
     updated_at: datetime | None
 
 
-def _provider_url(name: str, member_id: int, **kwargs) -> str:
+def _provider_url(name: str, member_id: int, **kwargs: object) -> str:
     return reverse(f"provider_toolbox:{name}", kwargs={"member_id": member_id, **kwargs})
 
 
-def shared_items(provider, members) -> dict[int, list[SharedItem]]:
+def shared_items(provider: User, members: Iterable[User]) -> dict[int, list[SharedItem]]:
     """For each member, the items shared with `provider`, with "last changed" dates.
 
     A fixed number of queries for any number of members and items: one for the shares, one per
@@ -176,7 +177,7 @@ def shared_items(provider, members) -> dict[int, list[SharedItem]]:
     for share in shares:
         wanted.setdefault(share.item_type, set()).add(share.member_id)
 
-    def latest(model, item_type):
+    def latest(model: type[CrisisPlan | NetworkPerson | Medication | CheckIn], item_type: str) -> dict[int, datetime]:
         ids = wanted.get(item_type)
         if not ids:
             return {}
@@ -217,7 +218,7 @@ def shared_items(provider, members) -> dict[int, list[SharedItem]]:
     return result
 
 
-def dashboard_panel(provider, members) -> dict[int, list[PanelItem]]:
+def dashboard_panel(provider: User, members: Iterable[User]) -> dict[int, list[PanelItem]]:
     """The provider dashboard's toolbox panel: what each member shares with this provider."""
     from django.utils.formats import date_format
 
@@ -239,13 +240,13 @@ def dashboard_panel(provider, members) -> dict[int, list[PanelItem]]:
     return panel
 
 
-def network_of(member) -> list[NetworkPerson]:
+def network_of(member: User) -> list[NetworkPerson]:
     """A member's network, closest first and then by name (sorted here: names are encrypted)."""
     people = NetworkPerson.objects.filter(member=member)
     return sorted(people, key=lambda person: (person.closeness, person.kind, person.name.casefold(), person.pk))
 
 
-def medicines_of(member) -> tuple[list[Medication], list[Medication]]:
+def medicines_of(member: User) -> tuple[list[Medication], list[Medication]]:
     """(current by name, ended most recent first); sorted here because names are encrypted."""
     rows = list(Medication.objects.filter(member=member))
     current = sorted((m for m in rows if not m.has_ended), key=lambda m: (m.name.casefold(), m.pk))

@@ -2,6 +2,7 @@
 views have already fetched through the visibility helpers in selectors.py."""
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -9,12 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from reconnect.accounts.models import User
 from reconnect.core.context_processors import crisis_contacts_for
 from toolbox.models import (
     MAX_NETWORK_PEOPLE,
     Activity,
     CheckIn,
     CrisisPlan,
+    Exercise,
     ExerciseNote,
     Goal,
     ItemType,
@@ -26,12 +29,12 @@ from toolbox.models import (
 from toolbox.selectors import care_team
 
 
-def professionals_from_crisis_contacts(member) -> str:
+def professionals_from_crisis_contacts(member: User) -> str:
     """The community's crisis contacts as the first lines of the plan's "professionals" section."""
     return "\n".join(f"{c.name} – {c.phone}" for c in crisis_contacts_for(member))
 
 
-def crisis_plan_draft(member) -> CrisisPlan:
+def crisis_plan_draft(member: User) -> CrisisPlan:
     """The member's plan, or an unsaved one with the community's crisis contacts filled in."""
     plan = CrisisPlan.objects.filter(member=member).first()
     if plan is None:
@@ -40,7 +43,7 @@ def crisis_plan_draft(member) -> CrisisPlan:
 
 
 @transaction.atomic
-def save_crisis_plan(*, member, sections: dict[str, str]) -> CrisisPlan:
+def save_crisis_plan(*, member: User, sections: dict[str, str]) -> CrisisPlan:
     plan = CrisisPlan.objects.select_for_update().filter(member=member).first() or CrisisPlan(member=member)
     for name, value in sections.items():
         setattr(plan, name, value.strip())
@@ -48,7 +51,7 @@ def save_crisis_plan(*, member, sections: dict[str, str]) -> CrisisPlan:
     return plan
 
 
-def create_goal(*, member, goal: Goal) -> Goal:
+def create_goal(*, member: User, goal: Goal) -> Goal:
     """Save a new goal (an unsaved one from the goal form) as the member's own."""
     goal.member = member
     goal.save()
@@ -90,7 +93,7 @@ def set_goal_reached(*, goal: Goal, reached: bool) -> None:
     goal.save(update_fields=["reached_at", "updated_at"])
 
 
-def toggle_done(*, item) -> None:
+def toggle_done(*, item: Step | Activity) -> None:
     """Tick a step or an activity off, or undo that; the goal's "last changed" moves with it."""
     with transaction.atomic():
         item.done_at = None if item.done_at else timezone.now()
@@ -99,7 +102,7 @@ def toggle_done(*, item) -> None:
 
 
 @transaction.atomic
-def add_network_person(*, member, person: NetworkPerson) -> NetworkPerson:
+def add_network_person(*, member: User, person: NetworkPerson) -> NetworkPerson:
     # Lock the member's row so that two tabs cannot both squeeze past the limit.
     get_user_model().objects.select_for_update().filter(pk=member.pk).first()
     if NetworkPerson.objects.filter(member=member).count() >= MAX_NETWORK_PEOPLE:
@@ -121,7 +124,7 @@ def remove_network_person(*, person: NetworkPerson) -> None:
     person.delete()
 
 
-def save_medication(*, member, medication: Medication) -> Medication:
+def save_medication(*, member: User, medication: Medication) -> Medication:
     """Save a new medicine or the changes to one (an unsaved instance from the medicine form)."""
     medication.member = member
     medication.save()
@@ -133,7 +136,7 @@ def delete_medication(*, medication: Medication) -> None:
 
 
 @transaction.atomic
-def record_checkin(*, member, day, mood: int, sleep: int, activity: int, note: str) -> CheckIn:
+def record_checkin(*, member: User, day: date, mood: int, sleep: int, activity: int, note: str) -> CheckIn:
     """One check-in per day: a second one on the same day replaces the first."""
     checkin, _created = CheckIn.objects.update_or_create(
         member=member, day=day, defaults={"mood": mood, "sleep": sleep, "activity": activity, "note": note.strip()}
@@ -142,7 +145,9 @@ def record_checkin(*, member, day, mood: int, sleep: int, activity: int, note: s
 
 
 @transaction.atomic
-def set_exercise_note(*, member, exercise, note: str | None = None, favourite: bool | None = None) -> ExerciseNote:
+def set_exercise_note(
+    *, member: User, exercise: Exercise, note: str | None = None, favourite: bool | None = None
+) -> ExerciseNote:
     entry, _created = ExerciseNote.objects.select_for_update().get_or_create(member=member, exercise=exercise)
     fields = ["updated_at"]
     if note is not None:
@@ -156,7 +161,7 @@ def set_exercise_note(*, member, exercise, note: str | None = None, favourite: b
 
 
 @transaction.atomic
-def set_sharing(*, member, item_type: str, providers: Iterable, goal: Goal | None = None) -> list:
+def set_sharing(*, member: User, item_type: str, providers: Iterable, goal: Goal | None = None) -> list:
     """Share one item with exactly `providers` (a subset of the active care team); others lose it at once."""
     if item_type == ItemType.GOAL and (goal is None or goal.member_id != member.pk):
         raise ValueError("A goal share needs one of the member's own goals.")
@@ -173,7 +178,7 @@ def set_sharing(*, member, item_type: str, providers: Iterable, goal: Goal | Non
     return [team[pk] for pk in sorted(chosen)]
 
 
-def withdraw_shares_with(*, member, provider) -> int:
+def withdraw_shares_with(*, member: User, provider: User) -> int:
     """Withdraw everything `member` shares with `provider` (their care-team link has ended)."""
     deleted, _ = Share.objects.filter(member=member, provider=provider).delete()
     return deleted

@@ -1,6 +1,6 @@
 """Text as the screen reads it: the same words however they are dressed up.
 
-Rules (held by tests/moderation/test_matching.py and tests/moderation/test_screening_detector.py):
+Rules (held by tests/moderation/test_watched_words.py and tests/moderation/test_detector.py):
 
 - Unicode compatibility forms, case folding, accents dropped (but Norwegian æ, ø, å kept: "dø" and
   "do" are different words); invisible characters (zero-width spaces) removed; letters from other

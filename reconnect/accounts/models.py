@@ -1,6 +1,6 @@
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 from django.conf import settings
@@ -50,7 +50,7 @@ class UserQuerySet(models.QuerySet["User"]):
         return self.filter(role=Role.PROVIDER, is_active=True)
 
 
-class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]  # a base made by a call
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra: object) -> "User":
@@ -223,7 +223,7 @@ def _unknown_token_hash() -> str:
     return hash_token(_new_token())
 
 
-def _default_expiry():
+def _default_expiry() -> datetime:
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 

@@ -6,6 +6,7 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -52,7 +53,7 @@ def create_invitation(
     return invitation
 
 
-def _issue(*, valid_days: int | None = None, **fields) -> Invitation:
+def _issue(*, valid_days: int | None = None, **fields: object) -> Invitation:
     """A new invitation with a fresh token; only the token's hash is saved, the token stays on the
     returned object for the link."""
     invitation = Invitation(
@@ -133,7 +134,7 @@ def send_invitation_email(invitation: Invitation) -> None:
     send_mail(subject, body, None, [invitation.email])
 
 
-def open_invitation(*, request, invitation: Invitation) -> None:
+def open_invitation(*, request: HttpRequest, invitation: Invitation) -> None:
     """Remember the invitation in the session and treat its email address as verified:
     the link reached that mailbox."""
     from allauth.account.adapter import get_adapter
@@ -143,14 +144,14 @@ def open_invitation(*, request, invitation: Invitation) -> None:
     get_adapter(request).stash_verified_email(request, invitation.email)
 
 
-def invitation_from_session(request) -> Invitation | None:
+def invitation_from_session(request: HttpRequest) -> Invitation | None:
     token_hash = request.session.get(INVITATION_SESSION_KEY)
     if not token_hash:
         return None
     return Invitation.objects.usable().filter(token_hash=token_hash, kind=Invitation.Kind.SIGNUP).first()
 
 
-def register_invited_user(*, request, user: User) -> User:
+def register_invited_user(*, request: HttpRequest, user: User) -> User:
     """Save a new user from the signup form with the role and community of their invitation.
 
     Runs inside one transaction with the invitation row locked, so that a link can be used once

@@ -11,11 +11,12 @@ from allauth.mfa.stages import AuthenticateStage as AllauthMFAStage
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reconnect.accounts.eid.config import PROVIDER_ID
-from reconnect.accounts.models import Role
+from reconnect.accounts.models import Role, User
 
 EID, PASSKEY, PASSWORD = "eid", "passkey", "password"
 METHOD_LABELS = {EID: _("eID"), PASSKEY: _("a passkey"), PASSWORD: _("email and password")}
@@ -30,7 +31,7 @@ def allowed_methods(role: str) -> frozenset[str]:
     return methods
 
 
-def method_of(request: HttpRequest, user) -> str:
+def method_of(request: HttpRequest, user: User) -> str:
     """The way the sign-in now completing was made, from allauth's record of this session."""
     records = get_authentication_records(request, user)
     last = records[-1] if records else {}
@@ -42,7 +43,7 @@ def method_of(request: HttpRequest, user) -> str:
     return PASSWORD
 
 
-def methods_sentence(role: str):
+def methods_sentence(role: str) -> Promise:
     methods = [METHOD_LABELS[m] for m in (EID, PASSKEY, PASSWORD) if m in allowed_methods(role)]
     return format_lazy(
         _("People with the role “{role}” sign in here with: {methods}."),
@@ -51,7 +52,7 @@ def methods_sentence(role: str):
     )
 
 
-def refusal_message(role: str):
+def refusal_message(role: str) -> Promise:
     return format_lazy(
         "{sentence} {advice}",
         sentence=methods_sentence(role),
@@ -59,7 +60,7 @@ def refusal_message(role: str):
     )
 
 
-def refuse_disallowed_method(request: HttpRequest, user) -> HttpResponse | None:
+def refuse_disallowed_method(request: HttpRequest, user: User) -> HttpResponse | None:
     """A page that refuses the sign-in when the role may not use this way of signing in."""
     method = method_of(request, user)
     if method in allowed_methods(user.role):
@@ -75,7 +76,7 @@ def refuse_disallowed_method(request: HttpRequest, user) -> HttpResponse | None:
     )
 
 
-def remember_sign_in(request: HttpRequest, user) -> None:
+def remember_sign_in(request: HttpRequest, user: User) -> None:
     request.session[STRONG_SIGN_IN_SESSION_KEY] = method_of(request, user) == EID
 
 

@@ -7,12 +7,23 @@ newest key and decrypts with any of them, so keys rotate by putting a new key fi
 
 import base64
 import hashlib
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+
+if TYPE_CHECKING:
+    from django import forms
+    from django.apps.registry import Apps
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+    # One direction of a data migration, as RunPython takes it.
+    MigrationStep = Callable[[Apps, BaseDatabaseSchemaEditor], None]
 
 
 def _development_key() -> bytes:
@@ -66,12 +77,12 @@ def rotate_token(token: str) -> str:
 class EncryptedTextField(models.TextField):
     """A text column whose value is stored as a Fernet token; Python code sees plain text."""
 
-    def from_db_value(self, value, expression, connection):
+    def from_db_value(self, value: str | None, expression: Any, connection: "BaseDatabaseWrapper") -> str | None:
         if value is None or value == "":
             return value
         return decrypt_text(value)
 
-    def get_prep_value(self, value):
+    def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
         if value is None or value == "":
             return value
@@ -81,25 +92,25 @@ class EncryptedTextField(models.TextField):
 class EncryptedCharField(EncryptedTextField):
     """Short encrypted text: a one-line input in forms, with the limit on the plain text."""
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> "forms.Field | None":
         from django import forms
 
         return models.Field.formfield(self, **{"form_class": forms.CharField, "max_length": self.max_length, **kwargs})
 
 
-def encrypt_column(table: str, column: str):
+def encrypt_column(table: str, column: str) -> tuple["MigrationStep", "MigrationStep"]:
     """A migration step that encrypts the existing plain values of a column turned encrypted."""
 
-    def forwards(apps, schema_editor):
+    def forwards(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
         _rewrite(schema_editor, table, column, encrypt_text)
 
-    def backwards(apps, schema_editor):
+    def backwards(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
         _rewrite(schema_editor, table, column, decrypt_text)
 
     return forwards, backwards
 
 
-def _rewrite(schema_editor, table: str, column: str, change) -> None:
+def _rewrite(schema_editor: "BaseDatabaseSchemaEditor", table: str, column: str, change: Callable[[str], str]) -> None:
     quote = schema_editor.quote_name
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(f"SELECT id, {quote(column)} FROM {quote(table)} WHERE {quote(column)} <> ''")  # noqa: S608

@@ -24,6 +24,7 @@ import logging
 import struct
 import uuid
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from cryptography.fernet import InvalidToken
 from django.core.files.base import ContentFile, File
@@ -34,6 +35,12 @@ from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 
 from reconnect.core.crypto import get_fernet
+
+if TYPE_CHECKING:
+    from django.apps.registry import Apps
+    from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+    from reconnect.core.models import PrivateFile
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +55,7 @@ class PrivateFileNameField(models.CharField):
     migration so that the file goes with the row.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("editable", False)
         super().__init__(*args, **kwargs)
@@ -79,7 +86,7 @@ class DatabaseStorage(Storage):
 
     # --- writing ---------------------------------------------------------------------------
 
-    def _save(self, name: str, content) -> str:
+    def _save(self, name: str, content: File) -> str:
         from reconnect.core.models import PrivateFile, PrivateFileChunk
 
         fernet = get_fernet()
@@ -96,7 +103,7 @@ class DatabaseStorage(Storage):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _row(self, name: str):
+    def _row(self, name: str) -> "PrivateFile":
         from reconnect.core.models import PrivateFile
 
         row = PrivateFile.objects.filter(name=name).only("pk", "size", "chunk_count").first()
@@ -136,12 +143,13 @@ class DatabaseStorage(Storage):
 
         PrivateFile.objects.filter(name=name).delete()
 
-    def listdir(self, path: str):
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
         from reconnect.core.models import PrivateFile
 
         prefix = f"{path.rstrip('/')}/" if path else ""
         names = PrivateFile.objects.filter(name__startswith=prefix).values_list("name", flat=True)
-        directories, files = set(), []
+        directories: set[str] = set()
+        files: list[str] = []
         for name in names:
             rest = name[len(prefix) :]
             if "/" in rest:
@@ -150,11 +158,11 @@ class DatabaseStorage(Storage):
                 files.append(rest)
         return sorted(directories), sorted(files)
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise NotImplementedError("Private files are never served by URL; a view streams them after a check.")
 
 
-def _pieces(content, size: int) -> Iterator[bytes]:
+def _pieces(content: File, size: int) -> Iterator[bytes]:
     """The content in pieces of exactly `size` bytes (the last one shorter)."""
     if hasattr(content, "seek") and callable(content.seek):
         content.seek(0)
@@ -190,7 +198,7 @@ def _packed(token: bytes) -> bytes:
     return base64.urlsafe_b64decode(token)
 
 
-def _unpacked(data) -> bytes:
+def _unpacked(data: bytes | memoryview) -> bytes:
     return base64.urlsafe_b64encode(bytes(data))
 
 
@@ -291,12 +299,12 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def create_trigger_function(apps, schema_editor) -> None:
+def create_trigger_function(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(_POSTGRES_FUNCTION)
 
 
-def drop_trigger_function(apps, schema_editor) -> None:
+def drop_trigger_function(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP FUNCTION IF EXISTS core_private_file_released()")
 
@@ -305,7 +313,7 @@ def owner_triggers(table: str, column: str) -> migrations.RunPython:
     """A migration step: deleting a row of `table`, or changing its `column`, removes the file."""
     name = f"{table}_{column}_released"
 
-    def forwards(apps, schema_editor):
+    def forwards(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
         quote = schema_editor.quote_name
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(
@@ -323,7 +331,7 @@ def owner_triggers(table: str, column: str) -> migrations.RunPython:
                 f"WHEN {old} <> '' AND {old} IS NOT NEW.{quote(column)} {remove}"
             )
 
-    def backwards(apps, schema_editor):
+    def backwards(apps: "Apps", schema_editor: "BaseDatabaseSchemaEditor") -> None:
         quote = schema_editor.quote_name
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {quote(name)} ON {quote(table)}")

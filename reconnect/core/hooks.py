@@ -6,7 +6,12 @@ happens or nothing does. An app registers its function in AppConfig.ready().
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from django.db import models
+
+if TYPE_CHECKING:
+    from reconnect.accounts.models import User
 
 _care_link_ended: list[Callable[..., None]] = []
 
@@ -18,7 +23,7 @@ def on_care_link_ended(func: Callable[..., None]) -> Callable[..., None]:
     return func
 
 
-def care_link_ended(*, member, provider) -> None:
+def care_link_ended(*, member: "User", provider: "User") -> None:
     for func in _care_link_ended:
         func(member=member, provider=provider)
 
@@ -49,13 +54,13 @@ class WriteRefused(Exception):
 
 
 class Screener(Protocol):
-    def screen_text(self, *, author, text: str, where: str, editing: bool = False) -> Screening: ...
+    def screen_text(self, *, author: "User", text: str, where: str, editing: bool = False) -> Screening: ...
 
-    def text_stored(self, *, screening: Screening, obj, where: str) -> None: ...
+    def text_stored(self, *, screening: Screening, obj: models.Model, where: str) -> None: ...
 
-    def check_may_write(self, *, author, place=None) -> None: ...
+    def check_may_write(self, *, author: "User", place: models.Model | None = None) -> None: ...
 
-    def crisis_support_url(self, *, obj, next_url: str) -> str | None: ...
+    def crisis_support_url(self, *, obj: models.Model, next_url: str) -> str | None: ...
 
 
 # Where a text is written: what others read in the forum (posts, thread titles, circle posts), a
@@ -69,24 +74,24 @@ def register_screener(screener: Screener) -> Screener:
     return screener
 
 
-def screen_text(*, author, text: str, where: str, editing: bool = False) -> Screening:
+def screen_text(*, author: "User", text: str, where: str, editing: bool = False) -> Screening:
     if not _screeners:
         return Screening()
     return _screeners[0].screen_text(author=author, text=text, where=where, editing=editing)
 
 
-def text_stored(*, screening: Screening, obj, where: str) -> None:
+def text_stored(*, screening: Screening, obj: models.Model, where: str) -> None:
     if _screeners and screening.detail is not None:
         _screeners[0].text_stored(screening=screening, obj=obj, where=where)
 
 
-def check_may_write(*, author, place=None) -> None:
+def check_may_write(*, author: "User", place: models.Model | None = None) -> None:
     """Raise WriteRefused when the writer may not write now (in `place`, a thread for example)."""
     if _screeners:
         _screeners[0].check_may_write(author=author, place=place)
 
 
-def crisis_support_url(*, obj, next_url: str) -> str | None:
+def crisis_support_url(*, obj: models.Model, next_url: str) -> str | None:
     """Where to send the writer of `obj` at once for crisis resources, or None."""
     if not _screeners:
         return None

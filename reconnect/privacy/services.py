@@ -6,12 +6,11 @@ import json
 import secrets
 import uuid
 import zipfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from reconnect.accounts.models import User
 from reconnect.core import db_roles
 from reconnect.core.files import read_private_file, store_private_file
 from reconnect.core.models import AccessLogEntry
@@ -31,7 +31,6 @@ from reconnect.privacy import summary as summary_page
 from reconnect.privacy.models import EXPORT_GIVE_UP_AFTER, DataExport, ErasureRequest
 from reconnect.privacy.notifications import EXPORT_READY
 
-User = get_user_model()
 EXPORT_FOLDER = "exports"
 
 
@@ -41,7 +40,7 @@ class PrivacyError(Exception):
         self.message = message
 
 
-def sections_for(user) -> list[registry.Section]:
+def sections_for(user: User) -> list[registry.Section]:
     """The sections for the person's role, each with only the items their role has."""
     return [
         dataclasses.replace(section, items=tuple(i for i in section.items if not i.roles or user.role in i.roles))
@@ -50,7 +49,7 @@ def sections_for(user) -> list[registry.Section]:
     ]
 
 
-def overview(*, user) -> list[dict]:
+def overview(*, user: User) -> list[dict]:
     """What the portal holds about `user`, per app: one count per kind of thing, and where to see it."""
     sections = [(section, [item for item in section.items if item.in_overview]) for section in sections_for(user)]
     counts = _counts(user, [(section, item) for section, items in sections for item in items])
@@ -67,7 +66,7 @@ def overview(*, user) -> list[dict]:
     return result
 
 
-def _counts(user, items: list[tuple[registry.Section, registry.Item]]) -> dict[str, int]:
+def _counts(user: User, items: list[tuple[registry.Section, registry.Item]]) -> dict[str, int]:
     """Every count in one query (a UNION ALL of one grouped count per item), by "section.item".
 
     Item keys are unique only within their section (the toolbox and moderation both have
@@ -87,7 +86,7 @@ def _counts(user, items: list[tuple[registry.Section, registry.Item]]) -> dict[s
     return {row["item_key"]: row["n"] for row in union}
 
 
-def record_own_action(*, user, action: str) -> None:
+def record_own_action(*, user: User, action: str) -> None:
     # The person's own requests go into their access log too. No name is written: after an
     # erasure, nothing in the log may still say who the person was.
     AccessLogEntry.objects.create(subject=user, actor=None, actor_role="self", actor_name="", action=action)
@@ -96,7 +95,7 @@ def record_own_action(*, user, action: str) -> None:
 # --- Export ---------------------------------------------------------------------------------------
 
 
-def set_profile_privacy(*, user, profile_hidden: bool, show_post_count: bool) -> None:
+def set_profile_privacy(*, user: User, profile_hidden: bool, show_post_count: bool) -> None:
     """What other members see on the person's forum profile."""
     user.profile_hidden = profile_hidden
     user.show_post_count = show_post_count
@@ -108,7 +107,7 @@ def read_export(export: DataExport) -> bytes:
 
 
 @transaction.atomic
-def request_export(*, user) -> DataExport:
+def request_export(*, user: User) -> DataExport:
     """Start preparing a copy of everything; asking again while one is being prepared returns it."""
     from reconnect.privacy import tasks
 
@@ -126,7 +125,7 @@ def request_export(*, user) -> DataExport:
     return export
 
 
-def export_data(*, user, sections: list[registry.Section]) -> dict[str, dict[str, list[dict]]]:
+def export_data(*, user: User, sections: list[registry.Section]) -> dict[str, dict[str, list[dict]]]:
     """Everything the sections hold about `user`, as JSON-ready rows per section."""
     data: dict[str, dict[str, list[dict]]] = {}
     for section in sections:
@@ -134,7 +133,7 @@ def export_data(*, user, sections: list[registry.Section]) -> dict[str, dict[str
     return data
 
 
-def build_export_zip(*, user) -> bytes:
+def build_export_zip(*, user: User) -> bytes:
     """The ZIP: a readable summary (index.html), one JSON file per app, and attached files."""
     sections = sections_for(user)
     data = export_data(user=user, sections=sections)
@@ -212,7 +211,7 @@ def record_download(*, export: DataExport) -> None:
     record_own_action(user=export.user, action="export_downloaded")
 
 
-def remove_expired_exports(*, now=None) -> int:
+def remove_expired_exports(*, now: datetime | None = None) -> int:
     # Emptying the name removes the file in the same statement's transaction (a trigger on
     # privacy_dataexport, see reconnect.core.files).
     expired = DataExport.objects.filter(expires_at__lte=now or timezone.now()).exclude(file_name="")
@@ -229,7 +228,7 @@ def _unused_former_number() -> int:
             return number
 
 
-def _end_all_sessions(user) -> None:
+def _end_all_sessions(user: User) -> None:
     """Sign the person out everywhere: their sessions go, and with no password none comes back."""
     from allauth.usersessions.models import UserSession
 
@@ -243,7 +242,7 @@ def _end_all_sessions(user) -> None:
 
 
 @transaction.atomic
-def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
+def erase_account(*, user: User, keep_post_text: bool) -> ErasureRequest:
     """Delete a member's account in one transaction: nothing is half-deleted.
 
     What is personal goes; what others wrote in answer to them stays readable: their forum posts
@@ -299,7 +298,7 @@ def erase_account(*, user, keep_post_text: bool) -> ErasureRequest:
 
 
 @transaction.atomic
-def remove_old_access_log(*, now=None) -> int:
+def remove_old_access_log(*, now: datetime | None = None) -> int:
     """Remove access-log lines older than PRIVACY_ACCESS_LOG_KEPT_DAYS (0 keeps them for ever)."""
     from reconnect.core.models import AccessLogRetention
 
@@ -317,7 +316,7 @@ def remove_old_access_log(*, now=None) -> int:
     return AccessLogEntry.objects.filter(created_at__lt=cutoff).delete()[0]
 
 
-def apply_retention(*, now=None) -> dict[str, int]:
+def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
     """Apply every retention rule once; returns how many of each kind of thing went."""
     now = now or timezone.now()
     removed = {

@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.internal import statekit
-from allauth.socialaccount.models import SocialAccount, SocialApp
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialLogin
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import get_language
 from requests import RequestException
@@ -22,7 +24,7 @@ from reconnect.core.crypto import decrypt_text, encrypt_text
 ID_TOKEN_SESSION_KEY = "reconnect_eid_id_token"  # noqa: S105 - a session key, not a secret
 
 
-def eid_accounts(user: User):
+def eid_accounts(user: User) -> QuerySet[SocialAccount]:
     return SocialAccount.objects.filter(user=user, provider=PROVIDER_ID)
 
 
@@ -49,7 +51,7 @@ def fill_real_name(*, user: User, name: str) -> None:
         user.save(update_fields=["real_name"])
 
 
-def remember_id_token(request: HttpRequest, sociallogin) -> None:
+def remember_id_token(request: HttpRequest, sociallogin: SocialLogin) -> None:
     id_token = getattr(sociallogin, "eid_id_token", None)
     if id_token:
         request.session[ID_TOKEN_SESSION_KEY] = encrypt_text(id_token)
@@ -105,17 +107,17 @@ def install_reauthentication() -> None:
     if getattr(original, "with_eid", False):
         return
 
-    def flows(user) -> list[dict]:
+    def flows(user: User | AnonymousUser) -> list[dict]:
         result = original(user)
         if user.is_authenticated and settings.EID_ENABLED and eid_accounts(user).exists():
             result.append({"id": "eid_reauthenticate"})
         return result
 
-    flows.with_eid = True  # type: ignore[attr-defined]
+    flows.with_eid = True  # type: ignore[attr-defined]  # a marker on the function, read when patching again
     reauthentication.get_reauthentication_flows = flows
 
 
-def confirm_reauthentication(request: HttpRequest, sociallogin) -> HttpResponse:
+def confirm_reauthentication(request: HttpRequest, sociallogin: SocialLogin) -> HttpResponse:
     """The person confirmed who they are with their eID: record it as allauth records a password
     confirmation, then carry on with what they were doing (a suspended form post included)."""
     from allauth.account.internal.flows.login import record_authentication

@@ -10,28 +10,28 @@ is never there twice) and a copy left on disk by an interrupted run is removed t
 names are left on disk and counted, for the operator to look at.
 """
 
-from cryptography.fernet import InvalidToken
+from cryptography.fernet import InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import IntegrityError, transaction
 
 from reconnect.core.crypto import get_fernet
-from reconnect.core.files import file_name_fields, private_storage
+from reconnect.core.files import DatabaseStorage, file_name_fields, private_storage
 from reconnect.core.models import PrivateFile
 
 
 class Command(BaseCommand):
     help = "Move the encrypted attachments and exports of PRIVATE_STORAGE_ROOT into the database."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--folder", default=str(settings.PRIVATE_STORAGE_ROOT), help="where the files are (PRIVATE_STORAGE_ROOT)"
         )
 
-    def handle(self, *args, folder: str, **options):
+    def handle(self, *args: object, folder: str, **options: object) -> None:
         disk = FileSystemStorage(location=folder)
         storage = private_storage()
         fernet = get_fernet()
@@ -41,42 +41,44 @@ class Command(BaseCommand):
             names = model._base_manager.exclude(**{column: ""}).order_by("pk").values_list(column, flat=True)
             for name in names.iterator():
                 named.add(name)
-                try:
-                    path = disk.path(name)
-                except SuspiciousFileOperation:
-                    counts["unreadable"] += 1
-                    self.stderr.write(f"{model._meta.label} names {name!r}, which is outside the folder: skipped")
-                    continue
-                if PrivateFile.objects.filter(name=name).exists():
-                    counts["already in the database"] += 1
-                elif not disk.exists(name):
-                    counts["missing"] += 1
-                    self.stderr.write(f"{model._meta.label} names {name}, which is neither on disk nor in the database")
-                    continue
-                else:
-                    with open(path, "rb") as handle:
-                        token = handle.read()
-                    try:
-                        data = fernet.decrypt(token)
-                    except InvalidToken:
-                        counts["unreadable"] += 1
-                        self.stderr.write(f"{name} cannot be decrypted with FIELD_ENCRYPTION_KEYS: left on disk")
-                        continue
-                    try:
-                        with transaction.atomic():
-                            # Saved under its own name (the row keeps naming it), never a new one.
-                            storage._save(name, ContentFile(data))
-                    except IntegrityError:
-                        counts["already in the database"] += 1  # another run moved it meanwhile
-                    else:
-                        counts["moved"] += 1
-                if disk.exists(name):
+                outcome, problem = self._move(disk, storage, fernet, model._meta.label, name)
+                counts[outcome] += 1
+                if problem:
+                    self.stderr.write(problem)
+                elif disk.exists(name):
                     disk.delete(name)
         left = self._files_left(disk, named)
         for label, count in counts.items():
             self.stdout.write(f"{label}: {count}")
         self.stdout.write(f"not named by any row, left on disk: {left}")
         self.stdout.write(self.style.SUCCESS("Done. Running this again is safe."))
+
+    def _move(
+        self, disk: FileSystemStorage, storage: DatabaseStorage, fernet: MultiFernet, label: str, name: str
+    ) -> tuple[str, str]:
+        """Copy one file into the database; return its outcome (a key of the counts) and, where the
+        file stays where it is, why. The caller removes the copy on disk once it is in the database."""
+        try:
+            path = disk.path(name)
+        except SuspiciousFileOperation:
+            return "unreadable", f"{label} names {name!r}, which is outside the folder: skipped"
+        if PrivateFile.objects.filter(name=name).exists():
+            return "already in the database", ""
+        if not disk.exists(name):
+            return "missing", f"{label} names {name}, which is neither on disk nor in the database"
+        with open(path, "rb") as handle:
+            token = handle.read()
+        try:
+            data = fernet.decrypt(token)
+        except InvalidToken:
+            return "unreadable", f"{name} cannot be decrypted with FIELD_ENCRYPTION_KEYS: left on disk"
+        try:
+            with transaction.atomic():
+                # Saved under its own name (the row keeps naming it), never a new one.
+                storage._save(name, ContentFile(data))
+        except IntegrityError:
+            return "already in the database", ""  # another run moved it meanwhile
+        return "moved", ""
 
     def _files_left(self, disk: FileSystemStorage, named: set[str]) -> int:
         """Files on disk that no row names (they stay there; nothing would ever remove them)."""
