@@ -112,7 +112,7 @@ def _fill(rng: random.Random):
         Circle(name=f"Circle {n}", created_by=rng.choice(members), created_at=moment()) for n in range(100)
     )
     conversations = Conversation.objects.bulk_create(
-        Conversation(member=m, subject="Hello", created_at=moment()) for m in rng.sample(members, 300)
+        Conversation(member=m, subject="Hello", created_at=moment()) for m in rng.sample(members, min(300, len(members)))
     )
     Participant.objects.bulk_create(
         Participant(conversation=c, provider=providers[n % 20]) for n, c in enumerate(conversations)
@@ -125,7 +125,7 @@ def _fill(rng: random.Random):
             messages.append(Message(conversation=conversation, author=author, body="Hello", created_at=at))
             at += timedelta(hours=rng.randrange(1, 48))
     Message.objects.bulk_create(messages, batch_size=BATCH)
-    CrisisPlan.objects.bulk_create(CrisisPlan(member=m) for m in rng.sample(members, 300))
+    CrisisPlan.objects.bulk_create(CrisisPlan(member=m) for m in rng.sample(members, min(300, len(members))))
     Goal.objects.bulk_create(
         Goal(member=rng.choice(members), text="Walk", life_area="health", created_at=moment()) for _n in range(600)
     )
