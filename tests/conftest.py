@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from reconnect.celery import app as celery_app
+from tests import dbtemplate
 from tests.factories import (
     AdminFactory,
     CareRelationshipFactory,
@@ -25,6 +26,78 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.xdist_group("real-processes"))
+
+
+def pytest_configure(config):
+    # The xdist controller picks the run's id itself (rather than leaving it to xdist) so that it
+    # knows the name of the template database its workers copy, and drops it at the end.
+    if getattr(config.option, "numprocesses", None) and getattr(config.option, "testrunuid", None) is None:
+        import uuid
+
+        config.option.testrunuid = uuid.uuid4().hex
+
+
+def pytest_sessionfinish(session):
+    name = dbtemplate.controller_template_name(session.config)
+    if name is not None and dbtemplate.usable():
+        dbtemplate.drop(name)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's database set-up, except that a worker of a parallel run (or any run of `make
+    test`) copies the run's migrated template database instead of migrating its own: see
+    tests/dbtemplate.py. The database the tests see is the same."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    verbosity = request.config.option.verbose
+    keepdb = django_db_keepdb and not django_db_createdb
+    template = dbtemplate.run_template_name(request.config)
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    if not django_db_use_migrations:
+        _disable_migrations()
+    with django_db_blocker.unblock():
+        copy = template is not None and aliases == {"default"} and dbtemplate.usable()
+        if copy and django_db_use_migrations and not django_db_keepdb:
+            old_config = _copy_of_template(template, serialized="default" in serialized_aliases)
+        else:  # --reuse-db, --no-migrations, SQLite, a single process: pytest-django's own way
+            old_config = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=keepdb,
+            )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(old_config, verbosity=verbosity)
+
+
+def _copy_of_template(template, *, serialized):
+    """What `setup_databases` does for the default database, with a copy in place of `migrate`."""
+    from django.conf import settings
+    from django.db import connections
+
+    connection = connections["default"]
+    old_name = connection.settings_dict["NAME"]
+    test_name = connection.creation._get_test_db_name()
+    dbtemplate.copy(template, test_name)
+    connection.close()
+    settings.DATABASES["default"]["NAME"] = test_name
+    connection.settings_dict["NAME"] = test_name
+    if serialized:
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    return [(connection, old_name, True)]
 
 
 @pytest.fixture(autouse=True)
