@@ -38,25 +38,20 @@ run: install
 ## Run every check and test: lint, templates, types, migrations, then the whole pytest suite,
 ## spread over one pytest-xdist worker per CPU (PYTEST_WORKERS=0 runs it in one process).
 ## The database is migrated once, into a template every test database is copied from (see
-## tests/dbtemplate.py), and the tests that start real processes, which mostly wait on them, run
-## alongside lint and the parallel run in a process of their own, their output shown at the end.
+## tests/dbtemplate.py). The tests that start real workers, beats and web servers on the shared Redis
+## run afterwards, in a process of their own (exit code 5: PYTEST_ARGS selected none of them); beside
+## the parallel run, on two cores, their timing-sensitive waits would compete with it for CPU.
 PYTEST_WORKERS ?= auto
 test: install-dev
-	@mkdir -p var; \
-	export DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect}; \
+	$(MAKE) --no-print-directory lint
+	@export DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/reconnect}; \
 	export REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}; \
 	export RECONNECT_TEST_DB_TEMPLATE=test_template_$$$$_$$(date +%s); \
 	trap '$(PY) -m tests.dbtemplate drop $$RECONNECT_TEST_DB_TEMPLATE' EXIT; \
-	echo "Tests that start real processes: pytest -m slow, in the background (log: var/test-slow.log)"; \
-	( $(PY) -m pytest -m slow $(PYTEST_ARGS) > var/test-slow.log 2>&1; echo $$? > var/test-slow.rc ) & slow=$$!; \
-	$(MAKE) --no-print-directory lint && \
-	echo "$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m \"not slow\" $(PYTEST_ARGS)" && \
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not slow" $(PYTEST_ARGS); \
-	status=$$?; wait $$slow; \
-	echo "--- pytest -m slow (tests that start real processes) ---"; cat var/test-slow.log; \
-	slow_status=$$(cat var/test-slow.rc); \
-	[ $$slow_status -eq 0 ] || [ $$slow_status -eq 5 ] || status=1; \
-	exit $$status
+	echo "$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m \"not slow\" $(PYTEST_ARGS)"; \
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not slow" $(PYTEST_ARGS) || exit $$?; \
+	echo "$(PY) -m pytest -m slow $(PYTEST_ARGS)"; \
+	$(PY) -m pytest -m slow $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

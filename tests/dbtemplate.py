@@ -1,17 +1,17 @@
 """One migrated test database per run, copied for each pytest-xdist worker.
 
 Migrating the schema is the most expensive part of setting up a test database (about twelve seconds
-of CPU), and under `pytest -n auto` every worker used to do it. Here the first worker (or `make
-test`, while lint runs) builds a *template* database once, with Django's own `create_test_db`
+of CPU), and under `pytest -n auto` every worker used to do it. Here the first process to need it
+builds a *template* database once, with Django's own `create_test_db`
 (migrations, post-migrate data, cache table), and every worker gets its own database as a copy of
 it: PostgreSQL's `CREATE DATABASE ... TEMPLATE`, a file copy that takes well under a second.
 
 The template lives for one run only: it is built from nothing and dropped at the end, so a stale
 schema can never be reused (this is not `--reuse-db`). Its name comes from `RECONNECT_TEST_DB_TEMPLATE`
-(set by `make test`, which builds it alongside lint and drops it afterwards) or else from the
+(set by `make test`, which drops it afterwards) or else from the
 xdist run's id (the first worker builds it, the controller drops it).
 
-`python -m tests.dbtemplate build NAME` / `drop NAME` are the two commands `make test` uses.
+`python -m tests.dbtemplate build NAME` / `drop NAME` build or drop one by hand; `make test` drops its own.
 """
 
 import hashlib
