@@ -20,6 +20,9 @@ class Stack:
     workdir: Path
     web_ports: list[int] = field(default_factory=list)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    stopped: set[str] = field(default_factory=set)  # on purpose, by stop()
+    env: dict[str, str] = field(default_factory=dict)
+    worker_module: list[str] = field(default_factory=lambda: ["-m", "celery", "-A", "reconnect", "worker"])
 
     @property
     def urls(self) -> list[str]:
@@ -35,7 +38,10 @@ class Stack:
     def start(self, name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen:
         var = self.workdir / f"var-{name}"
         var.mkdir(parents=True, exist_ok=True)
-        log = (self.workdir / f"{name}.log").open("ab")
+        path = self.workdir / f"{name}.log"
+        if path.exists():  # started again: the earlier run's log is kept beside, the new one starts empty
+            path.rename(self.workdir / f"{name}.{time.time_ns()}.log")
+        log = path.open("ab")
         process = subprocess.Popen(
             args,
             cwd=ROOT,
@@ -45,11 +51,27 @@ class Stack:
             start_new_session=True,
         )
         self.processes[name] = process
+        self.stopped.discard(name)
         return process
+
+    def signal(self, name: str, signum: int, *, whole_group: bool = False) -> None:
+        """Send `signum` to the process `name` (or to its whole process group), which is then taken
+        as stopped on purpose."""
+        self.stopped.add(name)
+        process = self.processes[name]
+        if whole_group:
+            os.killpg(process.pid, signum)
+        else:
+            process.send_signal(signum)
+
+    def running(self, kind: str) -> list[str]:
+        """The names of the processes of one kind ("web", "worker", "beat") not stopped on purpose."""
+        return [name for name in self.processes if name.startswith(kind) and name not in self.stopped]
 
     def stop(self, name: str, *, timeout: float = 60) -> int | None:
         """SIGTERM (a graceful stop), then SIGKILL to the process group if it does not end in time."""
         process = self.processes[name]
+        self.stopped.add(name)
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
             try:
@@ -104,25 +126,32 @@ def start_stack(
 ) -> Stack:
     """Start the web instances, workers and beats. `worker_module` replaces `-m celery -A reconnect`
     for the workers (a test's slowed-down worker, for example)."""
-    stack = Stack(workdir=workdir, web_ports=list(web_ports))
+    stack = Stack(workdir=workdir, web_ports=list(web_ports), env=env)
+    if worker_module:
+        stack.worker_module = worker_module
     python = sys.executable
     for number, port in enumerate(web_ports, 1):
         web_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(web_processes)}
         stack.start(f"web{number}", [python, "-m", "gunicorn", "reconnect.wsgi"], web_env)
     for number in range(1, workers + 1):
-        stack.start(
-            f"worker{number}",
-            [
-                python, *(worker_module or ["-m", "celery", "-A", "reconnect", "worker"]),
-                "--pool=prefork", "--concurrency=1",
-                "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
-                "-n", f"worker{number}@%h",
-            ],
-            env,
-        )  # fmt: skip
+        start_worker(stack, f"worker{number}")
     for number in range(1, beats + 1):
         start_beat(stack, f"beat{number}", env)
     return stack
+
+
+def start_worker(stack: Stack, name: str) -> subprocess.Popen:
+    """Start (or start again) the worker `name`, with the stack's environment and worker module."""
+    return stack.start(
+        name,
+        [
+            sys.executable, *stack.worker_module,
+            "--pool=prefork", "--concurrency=1",
+            "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
+            "-n", f"{name}@%h",
+        ],
+        stack.env,
+    )  # fmt: skip
 
 
 def start_beat(stack: Stack, name: str, env: dict[str, str]) -> subprocess.Popen:
@@ -130,9 +159,10 @@ def start_beat(stack: Stack, name: str, env: dict[str, str]) -> subprocess.Popen
 
 
 def wait_until_ready(stack: Stack, *, timeout: float = 180) -> None:
-    """Until every web instance answers /healthz and every worker says it is ready."""
+    """Until every web instance answers /healthz and every worker says it is ready (those stopped on
+    purpose aside)."""
     deadline = time.monotonic() + timeout
-    waiting = set(stack.urls) | {name for name in stack.processes if name.startswith("worker")}
+    waiting = set(stack.urls) | set(stack.running("worker"))
     while waiting:
         for item in list(waiting):
             if item.startswith("http"):
@@ -145,7 +175,7 @@ def wait_until_ready(stack: Stack, *, timeout: float = 180) -> None:
             elif " ready." in stack.log(item):
                 waiting.discard(item)
         for name, process in stack.processes.items():
-            if process.poll() is not None:
+            if process.poll() is not None and name not in stack.stopped:
                 raise RuntimeError(f"{name} stopped with {process.returncode}.\n{stack.logs()}")
         if waiting and time.monotonic() > deadline:
             raise RuntimeError(f"Not ready after {timeout} s: {sorted(waiting)}\n{stack.logs()}")

@@ -1,13 +1,16 @@
 """Private files in the database: encrypted chunks, streamed, gone with the row that owns them."""
 
 import os
+import time
 import tracemalloc
 
+import psycopg
 import pytest
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 
 from messaging.models import Attachment, Message
+from reconnect.core import files
 from reconnect.core.files import (
     CorruptPrivateFile,
     private_file_response,
@@ -191,6 +194,69 @@ def test_a_full_database_while_sending_says_so_keeps_the_text_and_stores_nothing
     assert "Here it is, all week." in page and "My sleep diary" in page
     assert not Attachment.objects.exists() and not PrivateFile.objects.exists()
     assert not Message.objects.exists()
+
+
+def _lose_the_connection() -> None:
+    """The database server ends this process's connection (a restart, a failover, a network cut)."""
+    pid = connection.connection.info.backend_pid
+    db = connection.settings_dict
+    with psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname=db["NAME"],
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        deadline = time.monotonic() + 30
+        while other.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", [pid]).fetchone():
+            assert time.monotonic() < deadline, "the connection was not ended"
+            time.sleep(0.05)
+
+
+@pytest.mark.django_db(transaction=True)  # the loss ends the transaction: what was written must not stay
+def test_a_connection_lost_mid_write_leaves_no_half_file_and_tells_the_member(
+    small_chunks, login, member, provider, monkeypatch
+):
+    pieces = files._pieces
+
+    def lost_after_the_first_piece(content, size):
+        for index, piece in enumerate(pieces(content, size)):
+            if index == 1:
+                _lose_the_connection()
+            yield piece
+
+    monkeypatch.setattr(files, "_pieces", lost_after_the_first_piece)
+    response = login(member).post(
+        "/messages/new/",
+        {
+            "providers": [provider.pk],
+            "subject": "My sleep diary",
+            "body": "Here it is, all week.",
+            "attachments": [upload("diary.txt", b"night " * 400, "text/plain")],
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "the attached files could not be saved just now" in page and "Here it is, all week." in page
+    assert not PrivateFile.objects.exists() and not PrivateFileChunk.objects.exists()
+    assert not Message.objects.exists() and not Attachment.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_lost_mid_download_cuts_it_off_instead_of_ending_it_short(small_chunks):
+    name = store_private_file("tests", DATA)
+    response = private_file_response(name, filename="diary.pdf", content_type="application/pdf")
+    stream = iter(response.streaming_content)
+    received = next(stream)
+    _lose_the_connection()
+    with pytest.raises(DatabaseError):
+        for piece in stream:
+            received += piece
+    assert len(received) < int(response["Content-Length"])
+    connection.close()  # the next query opens a new connection
+    assert read_private_file(name) == DATA  # the file itself is whole
 
 
 def test_a_file_that_goes_mid_stream_cuts_the_download_off_instead_of_ending_it_short(small_chunks):
