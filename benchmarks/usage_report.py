@@ -112,7 +112,8 @@ def _fill(rng: random.Random):
         Circle(name=f"Circle {n}", created_by=rng.choice(members), created_at=moment()) for n in range(100)
     )
     conversations = Conversation.objects.bulk_create(
-        Conversation(member=m, subject="Hello", created_at=moment()) for m in rng.sample(members, min(300, len(members)))
+        Conversation(member=m, subject="Hello", created_at=moment())
+        for m in rng.sample(members, min(300, len(members)))
     )
     Participant.objects.bulk_create(
         Participant(conversation=c, provider=providers[n % 20]) for n, c in enumerate(conversations)
