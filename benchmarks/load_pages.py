@@ -88,10 +88,10 @@ print("THREAD", thread.get_absolute_url())
     return cookies, {"thread (20 posts)": thread + "?page=1", "forum index": "/forum/", "home": "/"}
 
 
-def _serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+def _serve(app: str, port: int, env: dict[str, str], config: str = "gunicorn.conf.py") -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     process = subprocess.Popen(
-        [gunicorn, app, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [gunicorn, app, "-c", config, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
     )
@@ -132,7 +132,12 @@ def main() -> int:
         script = str(Path(folder) / "rotate.lua")
         Path(script).write_text(LUA)
         portal = _serve("reconnect.wsgi:application", PORT, env)
-        floor = _serve("benchmarks.bare_app:application", PORT + 1, {**os.environ, "PYTHONPATH": str(ROOT)})
+        floor = _serve(
+            "benchmarks.bare_app:application",
+            PORT + 1,
+            {**os.environ, "PYTHONPATH": str(ROOT)},
+            config="benchmarks/bare_gunicorn.conf.py",
+        )
         try:
             for name, path in pages.items():
                 request = urllib.request.Request(

@@ -147,7 +147,7 @@ REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "reconnect.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", "reconnect"),
         }

@@ -34,11 +34,17 @@ class CoreConfig(AppConfig):
         )
 
     def _forget_cached_frame_on_change(self) -> None:
+        from django.core.signals import setting_changed
         from django.db.models.signals import post_delete, post_save
 
-        from reconnect.core import frame
+        from reconnect.core import frame, navigation
         from reconnect.core.models import CrisisContact, Notification
+        from reconnect.core.templatetags import frame as frame_tags
+        from reconnect.core.templatetags import icons
 
         for signal in (post_save, post_delete):
             signal.connect(frame.forget_crisis_contacts, sender=CrisisContact, dispatch_uid="frame-crisis-contacts")
             signal.connect(frame.notification_changed, sender=Notification, dispatch_uid="frame-unread-count")
+        # What each process keeps of the frame follows the settings; only tests change them.
+        for forget in (frame.forget_in_process, navigation.forget, frame_tags.forget, icons.forget):
+            setting_changed.connect(forget, dispatch_uid=f"frame-{forget.__module__}")

@@ -1,10 +1,9 @@
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
-from reconnect.core import frame, navigation
+from reconnect.core import frame
 from reconnect.core.models import CrisisContact
 
 
@@ -15,28 +14,17 @@ def crisis_contacts_for(user, language: str | None = None) -> list[CrisisContact
     return frame.crisis_contacts(community_id=community_id, language=language)
 
 
-def _crisis_plan_url(user) -> str | None:
-    """The member's own crisis plan, one tap from every page, once the toolbox provides it."""
-    if not (user.is_authenticated and user.role == "member"):
-        return None
-    try:
-        return reverse("toolbox:crisis_plan")
-    except NoReverseMatch:
-        return None
-
-
 def portal(request):
     user: Any = getattr(request, "user", None) or AnonymousUser()
-    unread = 0
-    if user.is_authenticated and user.is_onboarded:
-        unread = frame.unread_count(user)
-    nav_items = navigation.items_for(user)
-    nav_tabs, nav_more = navigation.split_for_tab_bar(nav_items)
+    state = frame.state_for(user)
     return {
-        "crisis_contacts": crisis_contacts_for(user),
-        "crisis_plan_url": _crisis_plan_url(user),
-        "nav_items": nav_items,
-        "nav_tabs": nav_tabs,
-        "nav_more": nav_more,
-        "unread_notifications": unread,
+        # The frame's templates read `frame` (reconnect.core.templatetags.frame); the names below
+        # are for the pages that show the same things in their own content.
+        "frame": state,
+        "crisis_contacts": state.crisis_contacts,
+        "crisis_plan_url": state.crisis_plan_url,
+        "nav_items": state.nav.items,
+        "nav_tabs": state.nav.tabs,
+        "nav_more": state.nav.more,
+        "unread_notifications": state.unread,
     }
