@@ -7,21 +7,24 @@ contacts, the unread count). A `redis.Redis` is safe to share between threads (i
 connection from its pool for each command), and Django keeps one cache object per thread anyway.
 """
 
+from typing import Any
+
 from django.core.cache.backends import redis as django_redis
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._clients: dict[int, object] = {}
+        self._clients: dict[int, Any] = {}
 
-    def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        # The pools and the client class are Django's private attributes, which django-stubs does
+        # not describe; `base` reads them untyped.
+        base: Any = self
+        pool = base._get_connection_pool(write)
+        client = self._clients.get(id(pool))
         if client is None:
-            if index not in self._pools:
-                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
-            client = self._clients[index] = self._client(connection_pool=self._pools[index])
+            client = self._clients[id(pool)] = base._client(connection_pool=pool)
         return client
 
 

@@ -167,9 +167,8 @@ def state_for(user) -> FrameState:
     version = found.get(_CRISIS_VERSION_KEY) or _new_contacts_version()
     unread = 0
     if counted:
-        unread = found.get(keys[1])
-        if unread is None:
-            unread = _count_unread(user)
+        cached = found.get(keys[1])
+        unread = _count_unread(user) if cached is None else cached
     return FrameState(
         language=language,
         role=role,

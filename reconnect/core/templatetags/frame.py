@@ -30,7 +30,7 @@ _parts: dict[tuple, str] = {}
 
 def _render(context: template.Context, name: str, unread: int) -> str:
     with context.push(csrf_token=_CSRF, frame_next=_NEXT, unread_notifications=_UNREAD if unread else 0):
-        return get_template(name).template.render(context)  # type: ignore[attr-defined]
+        return get_template(name).template.render(context)  # type: ignore[attr-defined]  # the backend's Template wraps a django.template.Template
 
 
 @register.simple_tag(takes_context=True)
@@ -41,7 +41,8 @@ def frame_part(context: template.Context, name: str) -> SafeString:
     if request is None or state is None or token is None or str(token) == "NOTPROVIDED":
         # Rendered outside a request (an error page, a test of a template): nothing to share.
         with context.push(frame_next=request.get_full_path() if request is not None else ""):
-            return mark_safe(get_template(name).template.render(context))  # noqa: S308 - a template's output
+            html = get_template(name).template.render(context)  # type: ignore[attr-defined]  # as in _render
+            return mark_safe(html)  # noqa: S308 - a template's output
     key = (name, *state.key(request.path))
     html = _parts.get(key)
     if html is None:
