@@ -88,10 +88,13 @@ print("THREAD", thread.get_absolute_url())
     return cookies, {"thread (20 posts)": thread + "?page=1", "forum index": "/forum/", "home": "/"}
 
 
-def _serve(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+def _serve(app: str, port: int, env: dict[str, str], config: str | None = None) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    # The portal reads gunicorn.conf.py from the working directory; the floor gets its own, as the
+    # portal's names the portal's log formatter, which needs the portal's settings.
     process = subprocess.Popen(
-        [gunicorn, app, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [gunicorn, app, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+        + (["-c", config] if config else []),
         cwd=ROOT,
         env=env,
     )
@@ -132,7 +135,11 @@ def main() -> int:
         script = str(Path(folder) / "rotate.lua")
         Path(script).write_text(LUA)
         portal = _serve("reconnect.wsgi:application", PORT, env)
-        floor = _serve("benchmarks.bare_app:application", PORT + 1, {**os.environ, "PYTHONPATH": str(ROOT)})
+        floor_config = Path(folder) / "floor.conf.py"
+        floor_config.write_text("control_socket_disable = True\n")
+        floor = _serve(
+            "benchmarks.bare_app:application", PORT + 1, {**os.environ, "PYTHONPATH": str(ROOT)}, str(floor_config)
+        )
         try:
             for name, path in pages.items():
                 request = urllib.request.Request(
