@@ -193,6 +193,24 @@ def reader_state(user, thread: Thread) -> ReadPosition | None:
     )
 
 
+# What a post's article shows (see PostView), and what its author's display name is made of.
+_PAGE_FIELDS = (
+    "thread_id",
+    "author_id",
+    "position",
+    "body_html",
+    "content_note",
+    "status",
+    "created_at",
+    "edited_at",
+    "author__pseudonym",
+    "author__role",
+    "author__is_active",
+    "author__erased_at",
+    "author__former_number",
+)
+
+
 def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None = None) -> dict:
     """Posts of one page (by position range), with reactions, reveals and folding for this reader.
 
@@ -201,7 +219,7 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
     posts = list(
         Post.objects.filter(thread=thread, position__gt=start, position__lte=start + POSTS_PER_PAGE)
         .select_related("author")
-        .defer("body", "client_token", "author__password", "author__real_name", "author__email")
+        .only(*_PAGE_FIELDS)
         .order_by("position")
     )
     # Held posts are the author's own business until a moderator acts.
@@ -221,8 +239,10 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
         summary.mine = summary.mine or reactor_id == user.pk
 
     reveals = {
-        r.owner_id: r
-        for r in Reveal.objects.shown_to(user).filter(owner_id__in=author_ids).select_related("cafe_community")
+        owner_id: RevealShown(first_name, community or "")
+        for owner_id, first_name, community in Reveal.objects.shown_to(user)
+        .filter(owner_id__in=author_ids)
+        .values_list("owner_id", "first_name", "cafe_community__name")
     }
     boundaries = dict(Boundary.objects.filter(owner=user, target_id__in=author_ids).values_list("target_id", "kind"))
     if topic_folded is None:
@@ -243,7 +263,6 @@ def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostVie
 
     labels = [(kind, str(label)) for kind, label in Reaction.Kind.choices]
     authors: dict[int, AuthorShown] = {}
-    reveals: dict[int, RevealShown | None] = {}
     views = []
     for post in page_data["posts"]:
         author = authors.get(post.author_id)
@@ -251,13 +270,6 @@ def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostVie
             person = post.author
             author = authors[post.author_id] = AuthorShown(
                 person.pseudonym, person.display_name, person.is_active, person.role
-            )
-        if post.author_id not in reveals:
-            reveal = page_data["reveals"].get(post.author_id)
-            reveals[post.author_id] = (
-                RevealShown(reveal.first_name, reveal.cafe_community.name if reveal.cafe_community else "")
-                if reveal is not None
-                else None
             )
         summaries = page_data["by_post"].get(post.pk, {})
         reactions = []
@@ -287,7 +299,7 @@ def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostVie
                 created_at=post.created_at,
                 edited=bool(post.edited_at) and not post.is_removed,
                 author=author,
-                reveal=reveals[post.author_id],
+                reveal=page_data["reveals"].get(post.author_id),
                 is_own=post.author_id == user.pk,
                 reactions=tuple(reactions),
                 muted=muted,
