@@ -90,6 +90,8 @@ print("THREAD", thread.get_absolute_url())
 
 def _serve(app: str, port: int, env: dict[str, str], config: str = "gunicorn.conf.py") -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    # The floor gets a config of its own: the portal's names the portal's log formatter, which
+    # needs the portal's settings.
     process = subprocess.Popen(
         [gunicorn, app, "-c", config, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
         cwd=ROOT,

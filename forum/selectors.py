@@ -116,11 +116,51 @@ class ReactionSummary:
     pseudonyms: list[str] = field(default_factory=list)
 
 
-@dataclass
+# The thread page shows each post through a frozen snapshot of everything its article shows one
+# reader (nothing else reaches the article's template), so that forum.rendering can keep the
+# article's HTML for the next reader who would see exactly the same.
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorShown:
+    """The author as `forum/_pseudonym.html` and the report link show them."""
+
+    pseudonym: str | None
+    display_name: str
+    is_active: bool
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class RevealShown:
+    """What the author chose to show this reader (see `Reveal.objects.shown_to`)."""
+
+    first_name: str
+    community: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionShown:
+    kind: str
+    label: str
+    count: int
+    mine: bool
+    pseudonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PostView:
-    post: Post
-    reactions: list[ReactionSummary]
-    reveal: Reveal | None
+    pk: int
+    thread_pk: int
+    thread_locked: bool
+    status: str
+    html: str  # the post's sanitised HTML (Post.body_html)
+    created_at: datetime
+    edited: bool  # edited, and not removed since
+    author: AuthorShown
+    reveal: RevealShown | None
+    is_own: bool
+    reactions: tuple[ReactionShown, ...]
     muted: bool
     folded_reason: str  # "" when shown open
     is_new: bool
@@ -128,7 +168,15 @@ class PostView:
     can_delete: bool
 
     @property
-    def reacted(self) -> list[ReactionSummary]:
+    def is_published(self) -> bool:
+        return self.status == Post.Status.PUBLISHED
+
+    @property
+    def is_removed(self) -> bool:
+        return self.status == Post.Status.REMOVED_BY_AUTHOR
+
+    @property
+    def reacted(self) -> list[ReactionShown]:
         return [reaction for reaction in self.reactions if reaction.count]
 
 
@@ -145,6 +193,24 @@ def reader_state(user, thread: Thread) -> ReadPosition | None:
     )
 
 
+# What a post's article shows (see PostView), and what its author's display name is made of.
+_PAGE_FIELDS = (
+    "thread_id",
+    "author_id",
+    "position",
+    "body_html",
+    "content_note",
+    "status",
+    "created_at",
+    "edited_at",
+    "author__pseudonym",
+    "author__role",
+    "author__is_active",
+    "author__erased_at",
+    "author__former_number",
+)
+
+
 def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None = None) -> dict:
     """Posts of one page (by position range), with reactions, reveals and folding for this reader.
 
@@ -153,7 +219,7 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
     posts = list(
         Post.objects.filter(thread=thread, position__gt=start, position__lte=start + POSTS_PER_PAGE)
         .select_related("author")
-        .defer("body", "client_token", "author__password", "author__real_name", "author__email")
+        .only(*_PAGE_FIELDS)
         .order_by("position")
     )
     # Held posts are the author's own business until a moderator acts.
@@ -173,8 +239,10 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
         summary.mine = summary.mine or reactor_id == user.pk
 
     reveals = {
-        r.owner_id: r
-        for r in Reveal.objects.shown_to(user).filter(owner_id__in=author_ids).select_related("cafe_community")
+        owner_id: RevealShown(first_name, community or "")
+        for owner_id, first_name, community in Reveal.objects.shown_to(user)
+        .filter(owner_id__in=author_ids)
+        .values_list("owner_id", "first_name", "cafe_community__name")
     }
     boundaries = dict(Boundary.objects.filter(owner=user, target_id__in=author_ids).values_list("target_id", "kind"))
     if topic_folded is None:
@@ -186,19 +254,31 @@ def page_of_thread(user, thread: Thread, page: int, *, topic_folded: bool | None
         "reveals": reveals,
         "boundaries": boundaries,
         "topic_folded": topic_folded,
+        "thread_locked": thread.is_locked,
     }
 
 
 def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostView]:
     from django.utils.translation import gettext as _
 
+    labels = [(kind, str(label)) for kind, label in Reaction.Kind.choices]
+    authors: dict[int, AuthorShown] = {}
     views = []
     for post in page_data["posts"]:
+        author = authors.get(post.author_id)
+        if author is None:
+            person = post.author
+            author = authors[post.author_id] = AuthorShown(
+                person.pseudonym, person.display_name, person.is_active, person.role
+            )
+        summaries = page_data["by_post"].get(post.pk, {})
         reactions = []
-        for kind, label in Reaction.Kind.choices:
-            summary = page_data["by_post"][post.pk].get(kind) or ReactionSummary(kind, "")
-            summary.label = str(label)
-            reactions.append(summary)
+        for kind, label in labels:
+            summary = summaries.get(kind)
+            if summary is None:
+                reactions.append(ReactionShown(kind, label, 0, False, ()))
+            else:
+                reactions.append(ReactionShown(kind, label, summary.count, summary.mine, tuple(summary.pseudonyms)))
         boundary = page_data["boundaries"].get(post.author_id)
         muted = boundary is not None
         if muted:
@@ -211,9 +291,17 @@ def build_post_views(user, page_data: dict, *, read_before: int) -> list[PostVie
             reason = ""
         views.append(
             PostView(
-                post=post,
-                reactions=reactions,
+                pk=post.pk,
+                thread_pk=post.thread_id,
+                thread_locked=page_data["thread_locked"],
+                status=post.status,
+                html=post.body_html,
+                created_at=post.created_at,
+                edited=bool(post.edited_at) and not post.is_removed,
+                author=author,
                 reveal=page_data["reveals"].get(post.author_id),
+                is_own=post.author_id == user.pk,
+                reactions=tuple(reactions),
                 muted=muted,
                 folded_reason=reason if post.status == Post.Status.PUBLISHED or post.status == Post.Status.HELD else "",
                 is_new=post.position > read_before and post.author_id != user.pk,
