@@ -20,7 +20,9 @@ from django.utils.functional import empty
 request_id_var: ContextVar[str] = ContextVar("request_id", default="")
 logger = logging.getLogger("reconnect.request")
 
-_EMAIL = re.compile(r"[^\s@<>()\"',;:]+@[^\s@<>()\"',;:]+\.[A-Za-z]{2,}")
+# An address starts where a run of address characters starts (the lookbehind): trying every
+# position inside a long run instead made a 10,000-character path cost 0.8 s to log.
+_EMAIL = re.compile(r"(?<![^\s@<>()\"',;:])[^\s@<>()\"',;:]+@[^\s@<>()\"',;:]+\.[A-Za-z]{2,}")
 # A request id from the proxy is kept if it looks like one; anything else is replaced.
 _GOOD_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 # Paths that would drown the log at INFO: health checks and static files.

@@ -80,6 +80,23 @@ def test_an_exception_is_one_line_too():
     assert redact("write to a.b-c@d.example.no now") == "write to [email] now"
 
 
+def test_redacting_a_long_line_takes_time_in_proportion_to_its_length():
+    # A hostile path of thousands of address characters is logged on every request that names it.
+    # In linear time 80,000 characters take milliseconds; trying every start inside a run took
+    # seconds (0.8 s for 10,000), so the bound leaves a wide margin for a busy machine.
+    import time
+
+    def cost(n: int) -> float:
+        line = "Not Found: /forum/" + "a" * n + "/ and x@" + "b" * n + " and ola@example.org"
+        start = time.perf_counter()
+        for _ in range(5):
+            assert redact(line).endswith("and [email]")
+        return time.perf_counter() - start
+
+    cost(1_000)  # warm up
+    assert cost(40_000) < 0.5, "a 40,000-character line took longer than a linear scan would"
+
+
 def test_the_configured_processes_write_json_to_stderr():
     """What a management command (as web, worker and beat are configured) writes is JSON lines."""
     script = "import logging; logging.getLogger('reconnect.x').warning('hello %s', 'world')"
