@@ -72,9 +72,9 @@ def test_before_writing_the_member_sees_reply_time_absence_and_crisis_contacts(l
 
 
 def test_the_crisis_plan_link_shows_when_the_toolbox_provides_it(login, member, provider, monkeypatch):
-    import reconnect.core.context_processors as processors
+    import reconnect.core.frame as frame
 
-    monkeypatch.setattr(processors, "_crisis_plan_url", lambda user: "/toolbox/crisis-plan/")
+    monkeypatch.setattr(frame, "_crisis_plan_url", lambda role: "/toolbox/crisis-plan/")
     page = login(member).get("/messages/new/").content.decode()
     assert 'href="/toolbox/crisis-plan/">Open my crisis plan' in page
 
