@@ -176,10 +176,9 @@ def test_a_database_error_mid_write_leaves_no_half_file(small_chunks, disk_full)
     assert not PrivateFile.objects.exists() and not PrivateFileChunk.objects.exists()
 
 
-def test_a_full_database_while_sending_says_so_keeps_the_text_and_stores_nothing(
-    small_chunks, disk_full, login, member, provider
-):
-    response = login(member).post(
+def _send_a_diary(client, provider):
+    """A member writes to their provider with a small text file attached."""
+    return client.post(
         "/messages/new/",
         {
             "providers": [provider.pk],
@@ -188,6 +187,12 @@ def test_a_full_database_while_sending_says_so_keeps_the_text_and_stores_nothing
             "attachments": [upload("diary.txt", b"night " * 400, "text/plain")],
         },
     )
+
+
+def test_a_full_database_while_sending_says_so_keeps_the_text_and_stores_nothing(
+    small_chunks, disk_full, login, member, provider
+):
+    response = _send_a_diary(login(member), provider)
     page = response.content.decode()
     assert response.status_code == 200
     assert "the attached files could not be saved just now" in page
@@ -228,15 +233,7 @@ def test_a_connection_lost_mid_write_leaves_no_half_file_and_tells_the_member(
             yield piece
 
     monkeypatch.setattr(files, "_pieces", lost_after_the_first_piece)
-    response = login(member).post(
-        "/messages/new/",
-        {
-            "providers": [provider.pk],
-            "subject": "My sleep diary",
-            "body": "Here it is, all week.",
-            "attachments": [upload("diary.txt", b"night " * 400, "text/plain")],
-        },
-    )
+    response = _send_a_diary(login(member), provider)
     page = response.content.decode()
     assert response.status_code == 200
     assert "the attached files could not be saved just now" in page and "Here it is, all week." in page
