@@ -11,6 +11,7 @@ page asks the shared cache for two small values (the version and the person's un
 round trip, and unpickles no rows.
 """
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 
@@ -74,15 +75,18 @@ def _shown(version: str, community_id: int | None, language: str) -> list[Crisis
     return shown
 
 
+def _contacts_version(stored: str | None) -> str:
+    """The version the shared cache holds (`stored`), or a new one when it was dropped."""
+    return stored or _new_contacts_version()
+
+
 def all_crisis_contacts() -> list[CrisisContact]:
-    version = cache.get(_CRISIS_VERSION_KEY) or _new_contacts_version()
-    return _contacts_of_version(version)
+    return _contacts_of_version(_contacts_version(cache.get(_CRISIS_VERSION_KEY)))
 
 
 def crisis_contacts(*, community_id: int | None, language: str) -> list[CrisisContact]:
     """The community's own contacts first, then the ones shown everywhere."""
-    version = cache.get(_CRISIS_VERSION_KEY) or _new_contacts_version()
-    return _shown(version, community_id, language)
+    return _shown(_contacts_version(cache.get(_CRISIS_VERSION_KEY)), community_id, language)
 
 
 def forget_crisis_contacts(**_kwargs) -> None:
@@ -95,9 +99,13 @@ def _count_unread(user) -> int:
     return count
 
 
+def _unread(user, stored: int | None) -> int:
+    """The count the shared cache holds (`stored`), or counted again when it was dropped."""
+    return _count_unread(user) if stored is None else stored
+
+
 def unread_count(user) -> int:
-    count = cache.get(_unread_key(user.pk))
-    return _count_unread(user) if count is None else count
+    return _unread(user, cache.get(_unread_key(user.pk)))
 
 
 def forget_unread_count(*, user_id: int) -> None:
@@ -139,19 +147,17 @@ class FrameState:
         )
 
 
-_crisis_plan_urls: dict[str, str | None] = {}
+@functools.cache
+def _members_crisis_plan_url() -> str | None:
+    try:
+        return reverse("toolbox:crisis_plan")
+    except NoReverseMatch:
+        return None
 
 
 def _crisis_plan_url(role: str) -> str | None:
     """The member's own crisis plan, one tap from every page, once the toolbox provides it."""
-    if role != "member":
-        return None
-    if role not in _crisis_plan_urls:
-        try:
-            _crisis_plan_urls[role] = reverse("toolbox:crisis_plan")
-        except NoReverseMatch:
-            _crisis_plan_urls[role] = None
-    return _crisis_plan_urls[role]
+    return _members_crisis_plan_url() if role == "member" else None
 
 
 def state_for(user) -> FrameState:
@@ -164,11 +170,8 @@ def state_for(user) -> FrameState:
     counted = signed_in and user.is_onboarded
     keys = [_CRISIS_VERSION_KEY, _unread_key(user.pk)] if counted else [_CRISIS_VERSION_KEY]
     found = cache.get_many(keys)
-    version = found.get(_CRISIS_VERSION_KEY) or _new_contacts_version()
-    unread = 0
-    if counted:
-        cached = found.get(keys[1])
-        unread = _count_unread(user) if cached is None else cached
+    version = _contacts_version(found.get(_CRISIS_VERSION_KEY))
+    unread = _unread(user, found.get(keys[1])) if counted else 0
     return FrameState(
         language=language,
         role=role,
@@ -185,4 +188,4 @@ def forget_in_process(**_kwargs) -> None:
     """Drop what this process keeps (on a settings change in tests: another URLconf, languages)."""
     _contacts.clear()
     _contacts_shown.clear()
-    _crisis_plan_urls.clear()
+    _members_crisis_plan_url.cache_clear()
